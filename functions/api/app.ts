@@ -1,0 +1,42 @@
+/**
+ * The one Hono app, used as is by the Lambda entry and by the local server.
+ * Routes live one file per resource in `routes/` and are mounted here.
+ */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppEnv } from './env.js';
+import type { Deps } from '../domain/deps.js';
+import { resolveActor } from '../domain/tokens.js';
+import { notFound, onError } from './http/problem.js';
+import { metaRoutes } from './routes/meta.js';
+import { placeRoutes } from './routes/places.js';
+import { resourceRoutes } from './routes/resources.js';
+import { peopleRoutes } from './routes/people.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { auditRoutes } from './routes/audit.js';
+import { freshnessRoutes } from './routes/freshness.js';
+
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.notFound(notFound);
+
+  // Public reads may be called from any website (the widget); writes need a token,
+  // which browsers on other origins never hold, so CORS stays read-only.
+  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], allowHeaders: ['Content-Type', 'If-None-Match'], exposeHeaders: ['ETag'], maxAge: 86400 }));
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('actor', await resolveActor(deps, c.req.header('authorization')));
+    await next();
+  });
+
+  app.route('/', metaRoutes);
+  app.route('/v1', placeRoutes);
+  app.route('/v1', resourceRoutes);
+  app.route('/v1', peopleRoutes);
+  app.route('/v1/tokens', tokenRoutes);
+  app.route('/v1/audit', auditRoutes);
+  app.route('/v1/freshness', freshnessRoutes);
+  return app;
+}

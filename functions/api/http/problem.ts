@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError } from '../../domain/errors.js';
+
+const PROBLEM_TYPE_BASE = 'https://tiers-lieux.example/problemes/';
+
+export function problemResponse(c: Context, status: number, body: Record<string, unknown>): Response {
+  return c.body(JSON.stringify({ type: 'about:blank', ...body, status }), status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
+}
+
+/** One error handler: typed errors become problem+json; anything else is logged and answered 500 without details. */
+export function onError(err: Error, c: Context): Response {
+  if (err instanceof AppError) {
+    if (!err.expose) console.error(JSON.stringify({ level: 'error', msg: err.message, name: err.name, cause: String(err.cause ?? '') }));
+    return problemResponse(c, err.status, {
+      type: PROBLEM_TYPE_BASE + err.name.replace(/Error$/, '').toLowerCase(),
+      title: err.title,
+      detail: err.expose ? err.message : 'Erreur interne.',
+      ...(err.errors ? { errors: err.errors } : {}),
+      ...(err.expose && err.extra ? err.extra : {}),
+    });
+  }
+  if (err instanceof HTTPException) {
+    return problemResponse(c, err.status, { title: err.message || 'Erreur', detail: err.message });
+  }
+  console.error(JSON.stringify({ level: 'error', msg: 'unhandled', name: err.name, message: err.message, stack: err.stack, path: c.req.path }));
+  return problemResponse(c, 500, { title: 'Erreur interne', detail: 'Une erreur inattendue est survenue ; elle a été journalisée.' });
+}
+
+export function notFound(c: Context): Response {
+  return problemResponse(c, 404, { title: 'Introuvable', detail: `Aucune route ${c.req.method} ${c.req.path}.` });
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { routeDocs, type RouteDoc, type Access } from './registry.js';
+import { ProblemSchema } from '../../../schemas/common.js';
+
+type Json = Record<string, unknown>;
+
+const ACCESS_TEXT: Record<Access, string> = {
+  public: 'Public (lecture libre).',
+  admin: 'Administrateur du réseau uniquement.',
+  manager: 'Administrateur, ou gestionnaire du lieu concerné.',
+  writer: 'Administrateur, gestionnaire du lieu concerné ou jeton d’intégration.',
+  integration: 'Administrateur ou jeton d’intégration.',
+  signed: 'Appel signé (secret partagé), sans jeton.',
+};
+
+/**
+ * Converts a zod schema to JSON Schema 2020-12, moving named sub-schemas
+ * (`.meta({id})`) into `components.schemas`.
+ */
+function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Json): Json {
+  const id = z.globalRegistry.get(schema)?.id as string | undefined;
+  const raw = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any', reused: 'inline' }) as Json;
+  const text = JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/');
+  const { $defs, $schema, ...rest } = JSON.parse(text) as Json & { $defs?: Json };
+  void $schema;
+  for (const [k, v] of Object.entries($defs ?? {})) components[k] ??= v;
+  if (id) {
+    components[id] ??= { ...rest, ...(rest.id ? {} : {}) };
+    delete (components[id] as Json).id;
+    return { $ref: `#/components/schemas/${id}` };
+  }
+  return rest;
+}
+
+function operation(r: RouteDoc, components: Json): Json {
+  const params: Json[] = [];
+  for (const m of r.path.matchAll(/\{(\w+)\}/g)) params.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
+  if (r.query) {
+    const q = toSchema(r.query, 'input', components) as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, schema] of Object.entries(q.properties ?? {})) {
+      params.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema, ...(schema.description ? { description: schema.description } : {}) });
+    }
+  }
+  for (const h of r.headers ?? []) params.push({ name: h.name, in: 'header', required: h.required, description: h.description, schema: { type: 'string' } });
+  const responses: Json = {};
+  for (const [status, resp] of Object.entries(r.responses)) {
+    const ct = resp.contentType ?? 'application/json';
+    responses[status] = { description: resp.description, ...(resp.schema ? { content: { [ct]: { schema: toSchema(resp.schema, 'output', components) } } } : resp.contentType ? { content: { [ct]: {} } } : {}) };
+  }
+  responses.default = { description: 'Erreur (problem+json)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  return {
+    operationId: `${r.method}${r.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9_]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
+    summary: r.summary,
+    description: `Accès : ${ACCESS_TEXT[r.access]}`,
+    tags: [r.tag],
+    ...(params.length ? { parameters: params } : {}),
+    ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input', components) } } } } : {}),
+    responses,
+    ...(r.access === 'public' || r.access === 'signed' ? { security: [] } : {}),
+  };
+}
+
+let cached: Json | undefined;
+
+/** The OpenAPI 3.1 document of every documented route. */
+export function buildOpenApi(): Json {
+  if (cached) return cached;
+  const components: Json = {};
+  toSchema(ProblemSchema, 'output', components);
+  const paths: Record<string, Json> = {};
+  for (const r of [...routeDocs].sort((a, b) => a.path.localeCompare(b.path))) {
+    (paths[r.path] ??= {})[r.method] = operation(r, components);
+  }
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Réseau des tiers-lieux de Dordogne — API',
+      version: '1.0.0',
+      description:
+        'Annuaire partagé des lieux, espaces, matériel et compétences du réseau, mobilité des coworkers et relais des événements. ' +
+        'Montants en centimes d’euro, dates ISO 8601 (jours en Europe/Paris), erreurs au format application/problem+json.',
+    },
+    servers: [{ url: '/' }],
+    tags: [...new Set(routeDocs.map((r) => r.tag))].map((name) => ({ name })),
+    paths,
+    components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    security: [{ bearer: [] }],
+  };
+  return cached;
+}

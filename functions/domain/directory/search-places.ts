@@ -1,0 +1,37 @@
+import type { Deps } from '../deps.js';
+import { loadDirectorySnapshot } from './snapshot.js';
+import { matchesQuery, normalizeText } from './text.js';
+import { distanceKm, roundKm } from './geo.js';
+import { pageByOffset } from '../paging.js';
+import type { Place } from '../../../schemas/place.js';
+
+export interface PlaceSearch {
+  q?: string;
+  tag?: string;
+  near?: { lat: number; lon: number };
+  radiusKm?: number;
+  includeArchived?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/** Places matching the filters; nearest first with `near`, else by name. */
+export async function searchPlaces(deps: Deps, s: PlaceSearch): Promise<{ items: (Place & { distanceKm?: number })[]; nextCursor?: string }> {
+  const snap = await loadDirectorySnapshot(deps);
+  const tag = s.tag ? normalizeText(s.tag) : undefined;
+  const matched: (Place & { distanceKm?: number })[] = [];
+  for (const p of snap.places) {
+    if (p.archivedAt && !s.includeArchived) continue;
+    if (tag && !p.tags.some((t) => normalizeText(t) === tag)) continue;
+    if (s.q && !matchesQuery(snap.placeText.get(p.id) ?? '', s.q)) continue;
+    if (s.near) {
+      if (!p.location) continue;
+      const d = distanceKm(s.near, p.location);
+      if (s.radiusKm !== undefined && d > s.radiusKm) continue;
+      matched.push({ ...p, distanceKm: roundKm(d) });
+    } else matched.push(p);
+  }
+  if (s.near) matched.sort((a, b) => a.distanceKm! - b.distanceKm!);
+  else matched.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  return pageByOffset(matched, s.limit, s.cursor);
+}

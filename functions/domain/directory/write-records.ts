@@ -1,0 +1,132 @@
+/**
+ * Use cases that change directory records. Each one:
+ * 1. checks the actor may act on the owning place (and on the new place, when it moves);
+ * 2. validates the whole resulting record with its zod schema;
+ * 3. checks the place it refers to exists and is not archived;
+ * 4. writes record + audit entry + directory version in one transaction,
+ *    with an optimistic check on the record's version (409 when it moved meanwhile).
+ */
+import type { Deps } from '../deps.js';
+import type { Actor } from '../actor.js';
+import { actorLabel } from '../actor.js';
+import { requirePlaceCreator, requirePlaceManager } from '../access.js';
+import { NotFoundError, ConflictError, ValidationError, fieldErrorsFromZod, UnprocessableError } from '../errors.js';
+import { RECORD_TYPES, type RecordOf } from './record-types.js';
+import type { DirectoryType } from '../../../integrations/dynamodb/keys.js';
+import { getDirectoryRecordById, saveDirectoryRecord, StaleVersionError, type TransactItem } from '../../../integrations/dynamodb/directory-repository.js';
+import type { AuditEntry } from '../../../schemas/audit.js';
+
+type Rec = Record<string, unknown> & { id: string; version: number };
+
+export interface WriteOptions {
+  /** Extra audit note (the sync says where a change came from). */
+  note?: string;
+  /** Transaction items that must commit together with the record. */
+  extraItems?: TransactItem[];
+}
+
+/** Reads a record, parsed by its schema; 404 when absent. */
+export async function getRecord<T extends DirectoryType>(deps: Deps, type: T, id: string): Promise<RecordOf<T>> {
+  const cfg = RECORD_TYPES[type];
+  const raw = await getDirectoryRecordById(deps.table, type, id);
+  if (!raw) throw new NotFoundError(cfg.label, id);
+  return cfg.stored.parse(raw) as RecordOf<T>;
+}
+
+async function requirePlaceRef(deps: Deps, placeId: string, path: string): Promise<void> {
+  const raw = await getDirectoryRecordById(deps.table, 'place', placeId);
+  if (!raw) throw new UnprocessableError(`Le lieu « ${placeId} » n’existe pas.`, [{ path, message: 'lieu inconnu' }]);
+  if (raw.archivedAt) throw new UnprocessableError(`Le lieu « ${placeId} » est archivé.`, [{ path, message: 'lieu archivé' }]);
+}
+
+function validateStored(type: DirectoryType, candidate: Record<string, unknown>): Rec {
+  const parsed = RECORD_TYPES[type].stored.safeParse(candidate);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
+  return parsed.data as Rec;
+}
+
+function auditEntry(deps: Deps, actor: Actor, type: DirectoryType, action: string, before: unknown, after: Rec, note?: string): AuditEntry {
+  return { id: deps.newId(), entityType: type, entityId: after.id, action, actor: actorLabel(actor), at: deps.now().toISOString(), before, after, note };
+}
+
+async function save(deps: Deps, type: DirectoryType, record: Rec, expectedVersion: number, audit: AuditEntry, extraItems?: TransactItem[]) {
+  try {
+    await saveDirectoryRecord(deps.table, { type, record, expectedVersion, audit, extraItems });
+  } catch (err) {
+    if (err instanceof StaleVersionError) {
+      throw new ConflictError(`${RECORD_TYPES[type].label} « ${record.id} » a été modifié entre-temps ; relisez-le puis recommencez.`);
+    }
+    throw err;
+  }
+}
+
+/** Creates a record from an already-validated input body. */
+export async function createRecord<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, input: Record<string, unknown>, opts: WriteOptions = {}): Promise<RecordOf<T>> {
+  const cfg = RECORD_TYPES[type];
+  const id = deps.newId();
+  const now = deps.now().toISOString();
+  const candidate = { ...cfg.defaults, ...input, id, createdAt: now, updatedAt: now, version: 1 };
+  if (type === 'place') requirePlaceCreator(actor);
+  else requirePlaceManager(actor, cfg.ownerPlaceId(candidate));
+  const record = validateStored(type, candidate);
+  if (cfg.placeRefField) await requirePlaceRef(deps, record[cfg.placeRefField] as string, cfg.placeRefField);
+  await save(deps, type, record, 0, auditEntry(deps, actor, type, 'create', undefined, record, opts.note), opts.extraItems);
+  return record as RecordOf<T>;
+}
+
+/**
+ * Applies a PATCH: fields given replace, `null` clears an optional field.
+ * `expectedVersion` (If-Match) makes a lost update impossible.
+ */
+export async function updateRecord<T extends DirectoryType>(
+  deps: Deps,
+  actor: Actor,
+  type: T,
+  id: string,
+  patch: Record<string, unknown>,
+  opts: WriteOptions & { expectedVersion?: number } = {},
+): Promise<RecordOf<T>> {
+  const cfg = RECORD_TYPES[type];
+  const before = (await getRecord(deps, type, id)) as unknown as Rec;
+  requirePlaceManager(actor, cfg.ownerPlaceId(before));
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== before.version) {
+    throw new ConflictError(`Version ${opts.expectedVersion} attendue, version actuelle ${before.version}.`);
+  }
+  const merged: Record<string, unknown> = { ...before };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete merged[k];
+    else if (v !== undefined) merged[k] = v;
+  }
+  merged.updatedAt = deps.now().toISOString();
+  merged.version = before.version + 1;
+  // Moving a record to another place needs the right on both places.
+  const newOwner = cfg.ownerPlaceId(merged);
+  if (newOwner !== cfg.ownerPlaceId(before)) requirePlaceManager(actor, newOwner);
+  const record = validateStored(type, merged);
+  if (cfg.placeRefField && record[cfg.placeRefField] !== (before as Record<string, unknown>)[cfg.placeRefField]) {
+    await requirePlaceRef(deps, record[cfg.placeRefField] as string, cfg.placeRefField);
+  }
+  await save(deps, type, record, before.version, auditEntry(deps, actor, type, 'update', before, record, opts.note), opts.extraItems);
+  return record as RecordOf<T>;
+}
+
+async function stamp<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, id: string, field: 'archivedAt' | 'verifiedAt', action: string, opts: WriteOptions): Promise<RecordOf<T>> {
+  const cfg = RECORD_TYPES[type];
+  const before = (await getRecord(deps, type, id)) as unknown as Rec;
+  requirePlaceManager(actor, cfg.ownerPlaceId(before));
+  if (field === 'archivedAt' && before.archivedAt) return before as RecordOf<T>;
+  const now = deps.now().toISOString();
+  const record = { ...before, [field]: now, updatedAt: now, version: before.version + 1 };
+  await save(deps, type, record, before.version, auditEntry(deps, actor, type, action, before, record, opts.note), opts.extraItems);
+  return record as RecordOf<T>;
+}
+
+/** Archives (never destroys): ledgers and sheet rows may still refer to the record. */
+export function archiveRecord<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, id: string, opts: WriteOptions = {}) {
+  return stamp(deps, actor, type, id, 'archivedAt', 'archive', opts);
+}
+
+/** Marks a record as checked by a person today (freshness). */
+export function verifyRecord<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, id: string, opts: WriteOptions = {}) {
+  return stamp(deps, actor, type, id, 'verifiedAt', 'verify', opts);
+}

@@ -1,0 +1,80 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Deps } from './deps.js';
+import { PUBLIC, type Actor } from './actor.js';
+import { requireAdmin } from './access.js';
+import { NotFoundError, UnauthenticatedError, UnprocessableError } from './errors.js';
+import { getTokenById, listTokens as listStoredTokens, putToken, revokeToken as revokeStoredToken } from '../../integrations/dynamodb/token-repository.js';
+import { getDirectoryRecordById } from '../../integrations/dynamodb/directory-repository.js';
+import type { StoredToken, Token, TokenInput } from '../../schemas/token.js';
+
+const TOKEN_PATTERN = /^tl_([0-9A-Za-z]{26})_([A-Za-z0-9_-]{43})$/;
+
+function sha256(s: string): Buffer {
+  return createHash('sha256').update(s).digest();
+}
+
+function publicView(t: StoredToken): Token {
+  const { secretHash, ...rest } = t;
+  void secretHash;
+  return rest;
+}
+
+/**
+ * Issues a manager or integration token.
+ * 1. only the admin may;
+ * 2. a manager token must name an existing place;
+ * 3. the secret is generated, shown once in the answer, stored as a SHA-256 hash.
+ */
+export async function issueToken(deps: Deps, actor: Actor, input: TokenInput): Promise<Token & { token: string }> {
+  requireAdmin(actor);
+  if (input.role === 'manager') {
+    const place = await getDirectoryRecordById(deps.table, 'place', input.placeId);
+    if (!place) throw new UnprocessableError(`Le lieu « ${input.placeId} » n’existe pas.`, [{ path: 'placeId', message: 'lieu inconnu' }]);
+  }
+  const id = deps.newId();
+  const secret = randomBytes(32).toString('base64url');
+  const token = `tl_${id}_${secret}`;
+  const stored: StoredToken = {
+    id,
+    role: input.role,
+    ...(input.role === 'manager' ? { placeId: input.placeId } : {}),
+    ...(input.label ? { label: input.label } : {}),
+    createdAt: deps.now().toISOString(),
+    createdBy: 'admin',
+    lastFour: token.slice(-4),
+    secretHash: sha256(secret).toString('hex'),
+  };
+  await putToken(deps.table, stored);
+  return { ...publicView(stored), token };
+}
+
+export async function listTokens(deps: Deps, actor: Actor): Promise<Token[]> {
+  requireAdmin(actor);
+  return (await listStoredTokens(deps.table)).map(publicView);
+}
+
+export async function revokeToken(deps: Deps, actor: Actor, id: string): Promise<void> {
+  requireAdmin(actor);
+  if (!(await revokeStoredToken(deps.table, id, deps.now().toISOString()))) throw new NotFoundError('Jeton', id);
+}
+
+/**
+ * Turns an `Authorization` header into an actor. No header: public.
+ * A header that names no valid token is refused (401), never silently public.
+ */
+export async function resolveActor(deps: Deps, authorization: string | undefined): Promise<Actor> {
+  if (!authorization) return PUBLIC;
+  const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!m) throw new UnauthenticatedError('En-tête Authorization attendu : « Bearer <jeton> ».');
+  const presented = m[1]!;
+  const admin = Buffer.from(deps.adminToken);
+  const given = Buffer.from(presented);
+  if (admin.length === given.length && timingSafeEqual(admin, given)) return { role: 'admin', id: 'admin' };
+  const parts = TOKEN_PATTERN.exec(presented);
+  if (!parts) throw new UnauthenticatedError('Jeton inconnu.');
+  const stored = await getTokenById(deps.table, parts[1]!);
+  if (!stored || stored.revokedAt) throw new UnauthenticatedError('Jeton inconnu ou révoqué.');
+  if (!timingSafeEqual(Buffer.from(stored.secretHash, 'hex'), sha256(parts[2]!))) throw new UnauthenticatedError('Jeton inconnu.');
+  if (stored.role === 'manager') return { role: 'manager', id: stored.id, placeId: stored.placeId! };
+  return { role: 'integration', id: stored.id };
+}

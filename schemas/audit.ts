@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './common.js';
+
+export const AuditEntrySchema = z
+  .object({
+    id: IdSchema,
+    entityType: z.string(),
+    entityId: IdSchema,
+    action: z.string().meta({ description: 'create, update, archive, verify, sync-conflict…' }),
+    actor: z.string().meta({ description: 'admin, token:<id> (rôle), sync:airtable…' }),
+    at: TimestampSchema,
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;

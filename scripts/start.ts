@@ -1,0 +1,112 @@
+/**
+ * `npm start`: the product on the embedded default. Starts DynamoDB Local (unless
+ * DYNAMODB_ENDPOINT is set), creates the table from the shared definition, loads
+ * the demo data on first start, and serves the same Hono app Lambda runs.
+ */
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import { z } from 'zod';
+import { startDynamoDbLocal, type LocalDynamo } from './dynamodb-local.js';
+import { createTableRef } from '../integrations/dynamodb/client.js';
+import { ensureTable } from '../integrations/dynamodb/ensure-table.js';
+import { createApp } from '../functions/api/app.js';
+import { newId } from '../functions/domain/ids.js';
+import type { Deps } from '../functions/domain/deps.js';
+import { loadDemoData } from './seed/load-demo.js';
+import { localJobs } from './local-jobs.js';
+import './register-local-jobs.js';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const LocalEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN : 16 caractères au moins').optional(),
+  SEED: z.enum(['demo', 'none']).default('demo'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  TABLE_NAME: z.string().min(3).default('tiers-lieux'),
+  PUBLIC_BASE_URL: z.url().optional(),
+});
+
+function fail(msg: string): never {
+  console.error(msg);
+  process.exit(1);
+}
+
+const parsed = LocalEnvSchema.safeParse(process.env);
+if (!parsed.success) fail('Configuration invalide : ' + parsed.error.issues.map((i) => `${i.path.join('.')} — ${i.message}`).join(' ; '));
+const env = parsed.data;
+
+/** The admin token: given, or generated once and kept with the data so restarts keep it. */
+function adminToken(): string {
+  if (env.ADMIN_TOKEN) return env.ADMIN_TOKEN;
+  const file = env.DATA_DIR !== 'memory' ? join(env.DATA_DIR, 'admin-token.txt') : undefined;
+  if (file && existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = 'admin_' + randomBytes(24).toString('base64url');
+  if (file) {
+    mkdirSync(env.DATA_DIR, { recursive: true });
+    writeFileSync(file, token + '\n', { mode: 0o600 });
+  }
+  return token;
+}
+
+let dynamo: LocalDynamo | undefined;
+try {
+  if (!env.DYNAMODB_ENDPOINT) dynamo = await startDynamoDbLocal({ dataDir: env.DATA_DIR });
+} catch (err) {
+  fail((err as Error).message);
+}
+const endpoint = env.DYNAMODB_ENDPOINT ?? dynamo!.endpoint;
+const baseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
+const deps: Deps = {
+  table: createTableRef({ tableName: env.TABLE_NAME, endpoint }),
+  now: () => new Date(),
+  newId: () => newId(),
+  adminToken: adminToken(),
+  publicBaseUrl: baseUrl,
+};
+
+const created = await ensureTable(deps.table);
+if (created === 'created' && env.SEED === 'demo') {
+  const n = await loadDemoData(deps);
+  console.log(`Données de démonstration chargées : ${n.places} lieux, ${n.resources} ressources, ${n.people} personnes.`);
+} else if (created === 'existing') {
+  console.log(`Table « ${env.TABLE_NAME} » existante réutilisée (${env.DATA_DIR === 'memory' ? 'DynamoDB externe' : env.DATA_DIR}).`);
+}
+
+const app = createApp(deps);
+const server = serve({ fetch: app.fetch, port: env.PORT });
+server.on('error', (err) => fail(`Impossible d’écouter sur le port ${env.PORT} : ${(err as Error).message}`));
+
+const stops: (() => Promise<void> | void)[] = [];
+for (const job of localJobs) {
+  const r = job.start(deps, process.env);
+  if ('stop' in r) {
+    stops.push(r.stop);
+    console.log(`Tâche de fond « ${job.name} » : active.`);
+  } else console.log(`Tâche de fond « ${job.name} » : inactive (${r.off}).`);
+}
+
+console.log(`
+Réseau des tiers-lieux — serveur local
+  API            ${baseUrl}/v1/health
+  Documentation  ${baseUrl}/docs
+  OpenAPI        ${baseUrl}/v1/openapi.json
+  DynamoDB       ${endpoint}${dynamo ? ` (DynamoDB Local, données : ${env.DATA_DIR})` : ''}
+  Jeton admin    ${deps.adminToken}
+Ctrl-C pour arrêter.`);
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nArrêt…');
+  await Promise.allSettled(stops.map((s) => s()));
+  server.close();
+  await dynamo?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
