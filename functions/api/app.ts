@@ -38,5 +38,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/v1/tokens', tokenRoutes);
   app.route('/v1/audit', auditRoutes);
   app.route('/v1/freshness', freshnessRoutes);
+  // --- mobility routes ---
+  // --- sync routes ---
+  // --- events and widget routes ---
   return app;
 }

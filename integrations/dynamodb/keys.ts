@@ -25,4 +25,10 @@ export const keys = {
   }),
   auditPartition: (entityId: string) => ({ pk: `audit#${entityId}`, skPrefix: 'audit#' }),
   auditAll: () => ({ gsi1pk: 'audit' }),
+
+  // --- mobility keys (settings, passes, visits, ledger) ---
+
+  // --- sync keys (sheet row state, cursors, leases) ---
+
+  // --- events keys (events, outbox) ---
 };
