@@ -19,6 +19,8 @@ import { localJobs } from './local-jobs.js';
 import './register-local-jobs.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
+// The pinned SDK runs on Node 20; its notice about future releases would only confuse a newcomer.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const LocalEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
