@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../support/harness.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+
+describe('API documentation', () => {
+  it('openapi.json is OpenAPI 3.1 and lists every route the app serves', async () => {
+    const r = await t.call('GET', '/v1/openapi.json');
+    expect(r.body.openapi).toBe('3.1.0');
+    const documented = new Set<string>();
+    for (const [path, methods] of Object.entries<Record<string, unknown>>(r.body.paths)) for (const m of Object.keys(methods)) documented.add(`${m.toUpperCase()} ${path}`);
+    const served = new Set<string>();
+    for (const route of t.app.routes) {
+      if (route.method === 'ALL') continue; // middleware
+      served.add(`${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+    }
+    const normalise = (s: string) => s.replace(/\{\w+\}/g, '{}');
+    const missing = [...served].filter((s) => ![...documented].some((d) => normalise(d) === normalise(s)));
+    expect(missing).toEqual([]);
+    expect(served.size).toBeGreaterThan(15);
+  });
+
+  it('every $ref resolves to a component schema', async () => {
+    const doc = (await t.call('GET', '/v1/openapi.json')).body;
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
+  });
+
+  it('/docs is a readable page that needs nothing from the network', async () => {
+    const r = await t.call('GET', '/docs');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('<html lang="fr">');
+    expect(r.text).toContain('/v1/resources');
+    expect(r.text).not.toMatch(/<script|<link[^>]+stylesheet|src="http/);
+  });
+
+  it('health answers ok', async () => {
+    expect((await t.call('GET', '/v1/health')).body.status).toBe('ok');
+  });
+
+  it('unknown routes are problem+json 404', async () => {
+    const r = await t.call('GET', '/v1/nothing-here');
+    expect(r.status).toBe(404);
+    expect(r.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
