@@ -15,6 +15,12 @@ import { peopleRoutes } from './routes/people.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
 import { freshnessRoutes } from './routes/freshness.js';
+import { mobilitySettingsRoutes } from './routes/mobility-settings.js';
+import { passRoutes } from './routes/passes.js';
+import { visitRoutes } from './routes/visits.js';
+import { ledgerRoutes } from './routes/ledger.js';
+import { settlementRoutes } from './routes/settlements.js';
+import { statementRoutes } from './routes/statements.js';
 
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -31,6 +37,15 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     await next();
   });
 
+  // Public reads may be cached by the CDN and browsers for a minute; anything read
+  // with a token (private fields) or any error is never stored.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' || c.res.headers.has('cache-control')) return;
+    c.header('Vary', 'Authorization', { append: true });
+    c.header('Cache-Control', c.req.header('authorization') || c.res.status >= 400 ? 'private, no-store' : 'public, max-age=60, stale-while-revalidate=300');
+  });
+
   app.route('/', metaRoutes);
   app.route('/v1', placeRoutes);
   app.route('/v1', resourceRoutes);
@@ -39,6 +54,12 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/v1/audit', auditRoutes);
   app.route('/v1/freshness', freshnessRoutes);
   // --- mobility routes ---
+  app.route('/v1/settings/mobility', mobilitySettingsRoutes);
+  app.route('/v1/passes', passRoutes);
+  app.route('/v1/visits', visitRoutes);
+  app.route('/v1/ledger', ledgerRoutes);
+  app.route('/v1/settlements', settlementRoutes);
+  app.route('/v1/statements', statementRoutes);
   // --- sync routes ---
   // --- events and widget routes ---
   return app;

@@ -48,3 +48,14 @@ describe('API documentation', () => {
     expect(r.headers.get('content-type')).toContain('application/problem+json');
   });
 });
+
+describe('HTTP caching', () => {
+  it('public reads are cacheable for a minute, reads with a token never', async () => {
+    const pub = await t.call('GET', '/v1/places');
+    expect(pub.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(pub.headers.get('vary')).toContain('Authorization');
+    const priv = await t.call('GET', '/v1/places', { token: 'test-admin-token-0123456789' });
+    expect(priv.headers.get('cache-control')).toBe('private, no-store');
+    expect((await t.call('GET', '/v1/places/NOPE')).headers.get('cache-control')).toBe('private, no-store');
+  });
+});
