@@ -27,8 +27,67 @@ export const keys = {
   auditAll: () => ({ gsi1pk: 'audit' }),
 
   // --- mobility keys (settings, passes, visits, ledger) ---
+  // Counters (host day capacity, pass usage) persist; only idempotency records carry `ttl`.
+  mobilitySettings: () => ({ pk: 'mob#settings', sk: 'mobility' }),
+  /** Passes live in their person's partition; gsi1 lists every pass. */
+  pass: (personId: string, passId: string) => ({ pk: `mob#person#${personId}`, sk: `pass#${passId}`, gsi1pk: 'mob#passes', gsi1sk: passId }),
+  passesOfPerson: (personId: string) => ({ pk: `mob#person#${personId}`, skPrefix: 'pass#' }),
+  allPasses: () => ({ gsi1pk: 'mob#passes' }),
+  /** Days used of a pass in one period (`YYYY-MM` or `YYYY`). */
+  passUsage: (passId: string, period: string) => ({ pk: `mob#pass#${passId}`, sk: `usage#${period}` }),
+  passUsagePartition: (passId: string) => ({ pk: `mob#pass#${passId}`, skPrefix: 'usage#' }),
+  /** Visitors counted at a host on a day, and one marker per person there that day. */
+  hostDay: (placeId: string, date: string) => ({ pk: `mob#host#${placeId}`, sk: `day#${date}` }),
+  hostDayPerson: (placeId: string, date: string, personId: string) => ({ pk: `mob#host#${placeId}`, sk: `day#${date}#person#${personId}` }),
+  /** The visit itself (by id); gsi1 lists a month's visits network-wide. */
+  visit: (visitId: string, date: string) => ({ pk: `mob#visit#${visitId}`, sk: 'visit', gsi1pk: `mob#visits#${date.slice(0, 7)}`, gsi1sk: `${date}#${visitId}` }),
+  visitById: (visitId: string) => ({ pk: `mob#visit#${visitId}`, sk: 'visit' }),
+  visitsOfMonth: (month: string) => ({ gsi1pk: `mob#visits#${month}` }),
+  /** Copies of a visit in its host's and its home place's partition (received / sent), sorted by date. */
+  placeVisit: (placeId: string, date: string, visitId: string, role: 'host' | 'home') => ({ pk: `mob#place#${placeId}#visits`, sk: `${date}#${visitId}#${role}` }),
+  placeVisitsPartition: (placeId: string) => ({ pk: `mob#place#${placeId}#visits` }),
+  personVisit: (personId: string, date: string, visitId: string) => ({ pk: `mob#person#${personId}`, sk: `visit#${date}#${visitId}` }),
+  personVisitsPartition: (personId: string) => ({ pk: `mob#person#${personId}`, skPrefix: 'visit#' }),
+  /** Idempotency records are scoped by caller and expire (attribute `ttl`). */
+  idempotency: (scope: string, key: string) => ({ pk: `mob#idem#${scope}#${key}`, sk: 'idem' }),
+  /** Journal entries in their month's partition, sorted by date. */
+  ledgerEntry: (date: string, entryId: string) => ({ pk: `ledger#${date.slice(0, 7)}`, sk: `entry#${date}#${entryId}` }),
+  ledgerMonth: (month: string) => ({ pk: `ledger#${month}`, skPrefix: 'entry#' }),
+  /** A copy of each entry in the partition of every account it touches. */
+  ledgerAccountEntry: (account: string, date: string, entryId: string) => ({ pk: `ledger#account#${account}`, sk: `${date}#${entryId}` }),
+  ledgerAccount: (account: string) => ({ pk: `ledger#account#${account}` }),
+  /**
+   * Running balance of an account for a month: scope `all` (every posting) or
+   * `org` (postings between two organisations only: what a settlement nets).
+   */
+  ledgerBalance: (month: string, scope: 'all' | 'org', account: string) => ({ pk: `ledger#balances#${month}`, sk: `${scope}#${account}` }),
+  ledgerBalances: (month: string, scope: 'all' | 'org') => ({ pk: `ledger#balances#${month}`, skPrefix: `${scope}#` }),
 
   // --- sync keys (sheet row state, cursors, leases) ---
+  /** Sync state of one record in one tab of one spreadsheet provider (all rows of a tab in one partition). */
+  syncRow: (provider: string, tab: string, recordId: string) => ({ pk: `sync#${provider}#${tab}`, sk: `row#${recordId}` }),
+  syncRowPartition: (provider: string, tab: string) => ({ pk: `sync#${provider}#${tab}`, skPrefix: 'row#' }),
+  /** One round at a time per provider (scheduled, pushed and manual rounds may overlap). */
+  syncLease: (provider: string) => ({ pk: `sync#${provider}`, sk: 'lease' }),
+  syncLastRound: (provider: string) => ({ pk: `sync#${provider}`, sk: 'last-round' }),
+  /** Airtable webhook: payload cursor and expiry. */
+  syncWebhook: (provider: string, webhookId: string) => ({ pk: `sync#${provider}`, sk: `webhook#${webhookId}` }),
+  syncWebhookPartition: (provider: string) => ({ pk: `sync#${provider}`, skPrefix: 'webhook#' }),
 
   // --- events keys (events, outbox) ---
+  /**
+   * An event and its relay state share one partition (read together, strongly consistent).
+   * Index entries sort by the event's end (UTC), so "upcoming" = end ≥ now.
+   */
+  event: (eventId: string) => ({ pk: `event#${eventId}`, sk: 'event#v1' }),
+  eventPartition: (eventId: string) => ({ pk: `event#${eventId}` }),
+  eventByEnd: (endUtc: string, eventId: string) => ({ gsi1pk: 'event#v1#by-end', gsi1sk: `${endUtc}#${eventId}` }),
+  eventsByEnd: () => ({ gsi1pk: 'event#v1#by-end' }),
+  eventByPlace: (placeId: string, endUtc: string, eventId: string) => ({ gsi2pk: `event#v1#place#${placeId}`, gsi2sk: `${endUtc}#${eventId}` }),
+  eventsByPlace: (placeId: string) => ({ gsi2pk: `event#v1#place#${placeId}` }),
+  /** The outbox: one relay item per event and channel, written in the event's transaction. */
+  eventRelay: (eventId: string, channel: 'facebook') => ({ pk: `event#${eventId}`, sk: `relay#${channel}` }),
+  /** Sparse index of relay items waiting for the relay, by due time. */
+  relayDue: (dueUtc: string, eventId: string) => ({ gsi1pk: 'relay#due', gsi1sk: `${dueUtc}#${eventId}` }),
+  relaysDue: () => ({ gsi1pk: 'relay#due' }),
 };

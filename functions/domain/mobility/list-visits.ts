@@ -1,0 +1,38 @@
+import type { Deps } from '../deps.js';
+import type { Actor } from '../actor.js';
+import { requireNetworkReader, requirePersonReader, requirePlaceReader } from './mobility-access.js';
+import { loadPerson } from './directory-refs.js';
+import { dayRange, firstDayOf, lastDayOf, monthOf, monthsBetween, todayInParis } from './periods.js';
+import { pageByOffset } from '../paging.js';
+import { listVisitsOfMonth, listVisitsOfPerson, listVisitsOfPlace } from '../../../integrations/dynamodb/visit-repository.js';
+import { VisitSchema, type Visit } from '../../../schemas/visit.js';
+
+/**
+ * GET /v1/visits?placeId=&personId=&from=&to=, oldest first.
+ * - placeId: the visits the place received and sent (its own manager, network-wide roles);
+ * - personId: that person's visits (its home place's manager, network-wide roles);
+ * - neither: every visit of at most 12 months (network-wide roles; the current month by default).
+ */
+export async function listVisits(
+  deps: Deps,
+  actor: Actor,
+  q: { placeId?: string; personId?: string; from?: string; to?: string; limit: number; cursor?: string },
+): Promise<{ items: Visit[]; nextCursor?: string }> {
+  let raw: Record<string, unknown>[];
+  if (q.placeId) {
+    requirePlaceReader(actor, q.placeId, { integration: true });
+    const { from, to } = dayRange(q, { from: '0000-01-01', to: '9999-12-31' }, Number.MAX_SAFE_INTEGER);
+    raw = (await listVisitsOfPlace(deps.table, q.placeId, from, to)).map((r) => r.visit).filter((v) => q.personId === undefined || v.personId === q.personId);
+  } else if (q.personId) {
+    const person = await loadPerson(deps, q.personId);
+    requirePersonReader(actor, person.homePlaceId);
+    const { from, to } = dayRange(q, { from: '0000-01-01', to: '9999-12-31' }, Number.MAX_SAFE_INTEGER);
+    raw = await listVisitsOfPerson(deps.table, q.personId, from, to);
+  } else {
+    requireNetworkReader(actor);
+    const month = monthOf(todayInParis(deps.now()));
+    const { from, to } = dayRange(q, { from: firstDayOf(month), to: lastDayOf(month) }, 12);
+    raw = (await Promise.all(monthsBetween(monthOf(from), monthOf(to)).map((m) => listVisitsOfMonth(deps.table, m, from, to)))).flat();
+  }
+  return pageByOffset(raw.map((r) => VisitSchema.parse(r)), q.limit, q.cursor);
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { DaySchema, IdSchema, TimestampSchema } from './common.js';
+import { PostingSchema } from './ledger.js';
+
+export const VISIT_SCHEMES = ['retrocession', 'pass', 'preferential'] as const;
+export type VisitScheme = (typeof VISIT_SCHEMES)[number];
+
+export const VisitInputSchema = z
+  .strictObject({
+    personId: IdSchema,
+    hostPlaceId: IdSchema,
+    date: DaySchema,
+    scheme: z.enum(VISIT_SCHEMES),
+  })
+  .meta({ id: 'VisitInput' });
+export type VisitInput = z.infer<typeof VisitInputSchema>;
+
+/** One day of a person at a host place other than the home place, with the postings it made. */
+export const VisitSchema = z
+  .object({
+    id: IdSchema,
+    personId: IdSchema,
+    homePlaceId: IdSchema,
+    hostPlaceId: IdSchema,
+    date: DaySchema,
+    scheme: z.enum(VISIT_SCHEMES),
+    status: z.enum(['active', 'cancelled']),
+    passId: IdSchema.optional(),
+    passPeriod: z.string().optional().meta({ description: 'Période du pass décomptée (AAAA-MM ou AAAA)' }),
+    amountCents: z.number().int(),
+    entryId: IdSchema.optional(),
+    postings: z.array(PostingSchema),
+    createdAt: TimestampSchema,
+    createdBy: z.string(),
+    cancelledAt: TimestampSchema.optional(),
+    cancelledBy: z.string().optional(),
+    cancellationEntryId: IdSchema.optional(),
+    cancellationPostings: z.array(PostingSchema).optional(),
+  })
+  .meta({ id: 'Visit' });
+export type Visit = z.infer<typeof VisitSchema>;
