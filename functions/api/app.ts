@@ -15,6 +15,8 @@ import { peopleRoutes } from './routes/people.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
 import { freshnessRoutes } from './routes/freshness.js';
+import { eventRoutes } from './routes/events.js';
+import { widgetRoutes } from './routes/widget.js';
 import { mobilitySettingsRoutes } from './routes/mobility-settings.js';
 import { passRoutes } from './routes/passes.js';
 import { visitRoutes } from './routes/visits.js';
@@ -62,5 +64,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/v1/statements', statementRoutes);
   // --- sync routes ---
   // --- events and widget routes ---
+  app.route('/v1', eventRoutes);
+  app.route('/', widgetRoutes);
   return app;
 }

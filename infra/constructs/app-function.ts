@@ -1,0 +1,73 @@
+/**
+ * The one Lambda function construct of the project: it owns the defaults (Node.js 22,
+ * arm64, ESM bundle with source maps, log retention) so that adding a function to a
+ * stack is a few lines, and it binds resources by setting the env variable and
+ * granting IAM in the same call, so the two can never drift apart.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { LAMBDA_BUNDLING, SOURCE_MAPS_NODE_OPTIONS } from './bundling-options.js';
+
+/** The repository root: entries and the lock file resolve from here whatever the cwd. */
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'runtime' | 'architecture' | 'logGroup' | 'logRetention'> {
+  /** Path of the TypeScript entry, e.g. `functions/api/lambda.ts`. */
+  entry: string;
+  /** How long CloudWatch keeps the logs (default one month: enough to debug, cheap). */
+  logRetention?: RetentionDays;
+}
+
+export type TableAccessMode = 'read' | 'readWrite';
+
+export class AppFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    const { logRetention = RetentionDays.ONE_MONTH, environment, bundling, entry, ...rest } = props;
+    // An explicit log group (instead of the legacy custom resource) so retention is a plain CloudFormation property.
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    super(scope, id, {
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      logGroup,
+      ...rest,
+      entry: resolve(PROJECT_ROOT, entry),
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: resolve(PROJECT_ROOT, 'package-lock.json'),
+      environment: { NODE_OPTIONS: SOURCE_MAPS_NODE_OPTIONS, ...environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: LAMBDA_BUNDLING.target,
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourcemap,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        banner: LAMBDA_BUNDLING.banner,
+        externalModules: [...LAMBDA_BUNDLING.external],
+        ...bundling,
+      },
+    });
+  }
+
+  /** Sets `TABLE_NAME` and grants the matching data-plane rights (indexes included). */
+  bindTable({ table, accessMode }: { table: ITable; accessMode: TableAccessMode }): this {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    if (accessMode === 'read') table.grantReadData(this);
+    else table.grantReadWriteData(this);
+    return this;
+  }
+
+  /** Sets `envName` to the secret's ARN and lets the function read it (read once at cold start). */
+  bindSecret({ secret, envName }: { secret: ISecret; envName: string }): this {
+    this.addEnvironment(envName, secret.secretArn);
+    secret.grantRead(this);
+    return this;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Builds the two stacks of the CDK app (used by infra/app.ts and the infra tests).
+ * Environment-agnostic stacks: no account/region lookups, so synth works offline;
+ * the region comes from the AWS profile at deploy time.
+ */
+import { App, Tags } from 'aws-cdk-lib';
+import { z } from 'zod';
+import { StatefulStack } from './stacks/stateful-stack.js';
+import { StatelessStack } from './stacks/stateless-stack.js';
+
+/** Deploy-time settings, from the environment of `cdk deploy` (validated, failing fast). */
+const InfraEnvSchema = z.object({
+  SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  PUBLIC_BASE_URL: z.url().optional(),
+});
+
+/** `env`: the deploy-time settings; `app`: lets tests pass context (e.g. to skip bundling). */
+export function createInfraApp(env: NodeJS.ProcessEnv = process.env, app = new App()): { app: App; stateful: StatefulStack; stateless: StatelessStack } {
+  const parsed = InfraEnvSchema.safeParse(env);
+  if (!parsed.success) throw new Error('Invalid deploy settings: ' + parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const cfg = parsed.data;
+  const stateful = new StatefulStack(app, 'TiersLieuxStateful', { description: 'Réseau des tiers-lieux : table et secrets (conservés)' });
+  const stateless = new StatelessStack(app, 'TiersLieuxStateless', {
+    description: 'Réseau des tiers-lieux : API, CDN, fonctions',
+    table: stateful.table,
+    adminTokenSecret: stateful.adminTokenSecret,
+    integrationsSecret: stateful.integrationsSecret,
+    publicBaseUrl: cfg.PUBLIC_BASE_URL,
+    syncIntervalMinutes: cfg.SYNC_INTERVAL_MINUTES,
+  });
+  Tags.of(app).add('project', 'tiers-lieux-reseau');
+  return { app, stateful, stateless };
+}
+

@@ -1,0 +1,63 @@
+/**
+ * What must survive a redeploy or a mistaken `cdk destroy`: the single table and the
+ * secrets. Kept apart from the functions so the stateless stack can be replaced freely.
+ */
+import { RemovalPolicy, Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { TABLE_DEFINITION } from '../../integrations/dynamodb/table-definition.js';
+
+/**
+ * Keys of the integrations secret (JSON). Names follow shared/sheet-layout.md; only the
+ * secret ones live here, the non-secret settings (base ids, URLs) are plain env variables.
+ */
+export const INTEGRATION_SECRET_KEYS = ['AIRTABLE_TOKEN', 'AIRTABLE_WEBHOOK_SECRET', 'GOOGLE_SERVICE_ACCOUNT', 'SHEETS_HOOK_SECRET', 'FACEBOOK_PAGE_TOKEN'] as const;
+
+export class StatefulStack extends Stack {
+  readonly table: Table;
+  readonly adminTokenSecret: Secret;
+  readonly integrationsSecret: Secret;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const d = TABLE_DEFINITION;
+    const str = (name: string) => ({ name, type: AttributeType.STRING });
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: str(d.partitionKey),
+      sortKey: str(d.sortKey),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      timeToLiveAttribute: d.timeToLiveAttribute,
+      stream: StreamViewType[d.stream],
+    });
+    for (const g of d.globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({ indexName: g.indexName, partitionKey: str(g.partitionKey), sortKey: str(g.sortKey) });
+    }
+
+    this.adminTokenSecret = new Secret(this, 'AdminToken', {
+      description: 'Jeton bearer de l’administrateur du réseau (rôle admin de l’API).',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Created with empty values: an operator fills in those of the integrations in use.
+    this.integrationsSecret = new Secret(this, 'Integrations', {
+      description: `Secrets des intégrations (JSON) : ${INTEGRATION_SECRET_KEYS.join(', ')}.`,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify(Object.fromEntries(INTEGRATION_SECRET_KEYS.map((k) => [k, '']))),
+        // The generator must fill one key; nothing reads it (keeps plaintext out of the template).
+        generateStringKey: 'GENERATED_NONCE',
+        excludePunctuation: true,
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'AdminTokenSecretArn', { value: this.adminTokenSecret.secretArn });
+    new CfnOutput(this, 'IntegrationsSecretArn', { value: this.integrationsSecret.secretArn });
+  }
+}
