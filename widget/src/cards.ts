@@ -1,0 +1,150 @@
+/**
+ * Turns API list items into display cards. The API is trusted for shape (it validates with
+ * the project's zod schemas) but not for content: links are kept only when http(s), and all
+ * text is escaped at render time.
+ */
+import type { Lang, Texts } from './i18n.js';
+import { eventJsonLd, jsonLdScriptText } from '../../functions/domain/events/json-ld.js';
+
+export type View = 'places' | 'resources' | 'events';
+
+export interface Card {
+  title: string;
+  lines: string[];
+  description?: string;
+  tags: string[];
+  links: { href: string; label: string }[];
+  commune: string;
+  kinds: { value: string; label: string }[];
+  /** Folded text the search filter matches against. */
+  text: string;
+  cancelled?: boolean;
+  jsonLd?: string;
+}
+
+interface PlaceItem {
+  id: string;
+  name: string;
+  description?: string;
+  address?: { commune?: string; postcode?: string };
+  website?: string;
+  tags?: string[];
+}
+interface ResourceItem {
+  id: string;
+  name: string;
+  kind: string;
+  category?: string;
+  description?: string;
+  capacity?: number;
+  placeId: string;
+  place?: { name: string; commune: string };
+  rates?: { unit: string; amountCents: number; audience: string }[];
+  sharing?: { lendable?: boolean };
+  bookingUrl?: string;
+  uses?: string[];
+}
+interface EventItem {
+  id: string;
+  title: string;
+  description?: string;
+  startsAt: string;
+  endsAt?: string;
+  url?: string;
+  imageUrl?: string;
+  priceCents?: number;
+  tags?: string[];
+  status: 'scheduled' | 'cancelled';
+  place?: { name: string; commune: string };
+}
+
+export const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+function safeUrl(u: string | undefined): string | undefined {
+  if (!u) return undefined;
+  try {
+    const url = new URL(u);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const short = (s: string | undefined, n = 220) => (s && s.length > n ? s.slice(0, n - 1).replace(/\s+\S*$/, '') + '…' : s);
+
+function euros(cents: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: cents % 100 ? 2 : 0 }).format(cents / 100);
+}
+
+function when(e: EventItem, lang: Lang): string {
+  const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
+  const opts: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+  const start = new Date(e.startsAt);
+  if (!e.endsAt) return new Intl.DateTimeFormat(locale, opts).format(start);
+  return new Intl.DateTimeFormat(locale, opts).formatRange(start, new Date(e.endsAt));
+}
+
+function card(c: Omit<Card, 'text'>, extra: string[] = []): Card {
+  return { ...c, text: fold([c.title, ...c.lines, c.description ?? '', ...c.tags, ...extra].join(' ')) };
+}
+
+export function toCards(view: View, items: unknown[], places: unknown[], o: { api: string; lang: Lang; t: Texts }): Card[] {
+  const { t, lang } = o;
+  if (view === 'places') {
+    return (items as PlaceItem[]).map((p) => {
+      const website = safeUrl(p.website);
+      const commune = p.address?.commune ?? '';
+      return card({
+        title: p.name,
+        lines: [commune],
+        description: short(p.description),
+        tags: p.tags ?? [],
+        links: website ? [{ href: website, label: t.website }] : [],
+        commune,
+        kinds: (p.tags ?? []).map((x) => ({ value: x, label: x })),
+      });
+    });
+  }
+  if (view === 'resources') {
+    const sites = new Map((places as PlaceItem[]).map((p) => [p.id, safeUrl(p.website)]));
+    return (items as ResourceItem[]).map((r) => {
+      const dayRate = (r.rates ?? []).filter((x) => x.unit === 'day').sort((a, b) => a.amountCents - b.amountCents)[0];
+      const facts = [t.kinds[r.kind] ?? r.kind, r.capacity ? t.capacity(r.capacity) : '', dayRate ? `${euros(dayRate.amountCents, lang)} ${t.perDay}` : '', r.sharing?.lendable ? t.lendable : '']
+        .filter(Boolean)
+        .join(' · ');
+      const booking = safeUrl(r.bookingUrl);
+      const site = sites.get(r.placeId);
+      const commune = r.place?.commune ?? '';
+      return card(
+        {
+          title: r.name,
+          lines: [r.place ? `${r.place.name} — ${commune}` : '', facts].filter(Boolean),
+          description: short(r.description),
+          tags: r.uses ?? [],
+          links: [booking ? { href: booking, label: t.book } : undefined, site ? { href: site, label: t.website } : undefined].filter((l): l is { href: string; label: string } => !!l),
+          commune,
+          kinds: [{ value: r.kind, label: t.kinds[r.kind] ?? r.kind }],
+        },
+        [r.category ?? ''],
+      );
+    });
+  }
+  return (items as EventItem[]).map((e) => {
+    const page = `${o.api}/events/${encodeURIComponent(e.id)}`;
+    const own = safeUrl(e.url);
+    const commune = e.place?.commune ?? '';
+    return {
+      ...card({
+        title: e.title,
+        lines: [when(e, lang), e.place ? `${e.place.name} — ${commune}` : '', e.priceCents === undefined ? '' : e.priceCents === 0 ? t.free : euros(e.priceCents, lang)].filter(Boolean),
+        description: short(e.description),
+        tags: e.tags ?? [],
+        links: [{ href: page, label: t.details }, ...(own ? [{ href: own, label: t.website }] : [])],
+        commune,
+        kinds: (e.tags ?? []).map((x) => ({ value: x, label: x })),
+        cancelled: e.status === 'cancelled',
+      }),
+      jsonLd: jsonLdScriptText(eventJsonLd({ ...e, url: own }, page)),
+    };
+  });
+}
