@@ -1,0 +1,91 @@
+/**
+ * One sync round between the API and a spreadsheet (Airtable or Google Sheets).
+ * 1. takes the provider's lease (one round at a time: two rounds could both create a new row);
+ * 2. reads every tab in as few requests as the provider allows;
+ * 3. syncs the tabs in dependency order (Lieux first: the other tabs name places),
+ *    reloading the name indexes so a place added this round can be referred to;
+ * 4. records and answers the summary.
+ */
+import type { Deps } from '../deps.js';
+import type { Actor } from '../actor.js';
+import { ConflictError } from '../errors.js';
+import { listDirectoryRecordsByType } from '../../../integrations/dynamodb/directory-repository.js';
+import { acquireSyncLease, putLastRound, releaseSyncLease } from '../../../integrations/dynamodb/sync-repository.js';
+import { personIndex, placeIndex } from '../../../integrations/sheets/place-refs.js';
+import { placeCodec, resourceCodec, personCodec } from '../../../integrations/sheets/rows/directory-rows.js';
+import type { SheetProvider } from './provider.js';
+import type { TabAdapter } from './tab-adapter.js';
+import { directoryAdapter } from './directory-adapters.js';
+import { syncTab } from './sync-tab.js';
+import { totalsOf, type RoundSummary, type TabSummary } from './summary.js';
+
+export interface SyncRoundOptions {
+  dryRun?: boolean;
+  /** Row keys or record ids → when a person edited them (webhook payloads, Apps Script calls). */
+  editedAt?: ReadonlyMap<string, string>;
+  onTab?: (s: TabSummary) => void;
+  leaseTtlMs?: number;
+}
+
+const PROVIDER_LABELS = { airtable: 'Airtable', sheets: 'Google Sheets' } as const;
+
+export function syncActor(provider: SheetProvider['name']): Actor {
+  return { role: 'system', id: `sync:${provider}` };
+}
+
+/** The tabs in the order they are synced. */
+export function tabAdapters(deps: Deps, actor: Actor): TabAdapter[] {
+  return [directoryAdapter(deps, actor, placeCodec), directoryAdapter(deps, actor, resourceCodec), directoryAdapter(deps, actor, personCodec)];
+}
+
+export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: SyncRoundOptions = {}): Promise<RoundSummary> {
+  const actor = syncActor(provider.name);
+  const dryRun = opts.dryRun ?? false;
+  const startedAt = deps.now();
+  const owner = deps.newId();
+  if (!dryRun && !(await acquireSyncLease(deps.table, provider.name, owner, startedAt.getTime(), opts.leaseTtlMs ?? 10 * 60_000))) {
+    throw new ConflictError(`Une synchronisation ${PROVIDER_LABELS[provider.name]} est déjà en cours ; réessayez dans quelques minutes.`);
+  }
+  try {
+    const adapters = tabAdapters(deps, actor);
+    const tabs: TabSummary[] = [];
+    let skipped: string | undefined;
+    let reads: Awaited<ReturnType<SheetProvider['readTabs']>> | undefined;
+    try {
+      reads = await provider.readTabs(adapters.map((a) => a.tab));
+    } catch (err) {
+      skipped = `Lecture de la feuille impossible : ${(err as Error).message}`;
+    }
+    for (const adapter of reads ? adapters : []) {
+      const read = reads!.get(adapter.tab);
+      if (read === undefined) continue;
+      if (read instanceof Error) {
+        const s: TabSummary = { tab: adapter.tab, rows: 0, created: 0, updated: 0, archived: 0, refused: 0, written: 0, appended: 0, conflicts: 0, errors: [`lecture impossible : ${read.message} (rien n’a été changé pour cet onglet)`] };
+        tabs.push(s);
+        opts.onTab?.(s);
+        continue;
+      }
+      const [places, people] = await Promise.all([listDirectoryRecordsByType(deps.table, 'place'), listDirectoryRecordsByType(deps.table, 'person')]);
+      const s = await syncTab(
+        {
+          deps,
+          provider,
+          dryRun,
+          now: startedAt,
+          editedAt: opts.editedAt ?? new Map(),
+          actorLabel: actor.role === 'system' ? actor.id : 'sync',
+          rowCtx: { places: placeIndex(places as never), people: personIndex(people as never), now: startedAt },
+        },
+        adapter,
+        read,
+      );
+      tabs.push(s);
+      opts.onTab?.(s);
+    }
+    const summary: RoundSummary = { provider: provider.name, dryRun, startedAt: startedAt.toISOString(), finishedAt: deps.now().toISOString(), tabs, totals: totalsOf(tabs), ...(skipped ? { skipped } : {}) };
+    if (!dryRun) await putLastRound(deps.table, provider.name, summary);
+    return summary;
+  } finally {
+    if (!dryRun) await releaseSyncLease(deps.table, provider.name, owner);
+  }
+}

@@ -1,0 +1,311 @@
+/**
+ * One tab, one round. For every row and every record, decide by comparing with
+ * the state saved at the last sync (row hash, rendered hash, record version):
+ * 1. a row without ID is created through the use case, its ID written back
+ *    (the state is committed with the record, so a lost write-back is retried, never re-created);
+ * 2. a row changed since the last sync updates its record; an invalid row only gets its status;
+ * 3. a record changed in the API (or shown differently, e.g. its place renamed) is written to its row;
+ * 4. both changed: the most recent change wins, the other version goes to the audit trail;
+ * 5. a synced row that disappeared archives its record; a record without a row gets one appended;
+ * 6. only rows with something new are written, in as few batches as the provider allows.
+ */
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { ID, STATUS, VERIFIED, type RowCells, type TabName } from '../../../integrations/sheets/columns.js';
+import { cleanCell, parseDay, parseYesNo, parisDay } from '../../../integrations/sheets/values.js';
+import type { RowContext } from '../../../integrations/sheets/rows/directory-rows.js';
+import { listSyncRowStates, putSyncRowStates, deleteSyncRowState, syncRowStatePut, type SyncRowState } from '../../../integrations/dynamodb/sync-repository.js';
+import { putAuditEntry } from '../../../integrations/dynamodb/audit-repository.js';
+import type { SheetProvider, SheetRow, TabRead } from './provider.js';
+import type { SyncedRecord, TabAdapter } from './tab-adapter.js';
+import { hashRow } from './row-hash.js';
+import { emptyTabSummary, statusText, type TabSummary } from './summary.js';
+
+export interface TabRun {
+  deps: Deps;
+  provider: SheetProvider;
+  dryRun: boolean;
+  now: Date;
+  /** When people edited rows, by row key or record id (from webhooks/hooks); unknown edits count as "now". */
+  editedAt: ReadonlyMap<string, string>;
+  rowCtx: Omit<RowContext, 'presentHeaders'>;
+  /** Audit actor label, e.g. `sync:airtable`. */
+  actorLabel: string;
+}
+
+/** A manager confirms a row by typing « Oui » or a date later than the last check in `Dernière vérification`. */
+function asksVerification(typed: string, rec: SyncedRecord): boolean {
+  try {
+    if (parseYesNo(typed)) return true;
+  } catch {
+    /* not a yes/no: maybe a date */
+  }
+  try {
+    const day = parseDay(typed);
+    return !!day && day > parisDay(rec.verifiedAt ?? rec.createdAt);
+  } catch {
+    return false;
+  }
+}
+
+export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): Promise<TabSummary> {
+  const tab: TabName = adapter.tab;
+  const s = emptyTabSummary(tab);
+  s.rows = read.rows.length;
+  const { deps, provider, now } = run;
+  const nowIso = now.toISOString();
+  const ctx: RowContext = { ...run.rowCtx, presentHeaders: read.headers };
+  const note = (row: SheetRow) => `synchro ${provider.name} : onglet ${tab}, ligne ${row.key}`;
+
+  const records = await adapter.loadRecords();
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const states = await listSyncRowStates(deps.table, provider.name, tab);
+
+  const writes = new Map<string, RowCells>();
+  const afterWrite = new Map<string, SyncRowState>();
+  const toSave: SyncRowState[] = [];
+  const seen = new Map<string, string>();
+
+  const pendingByKey = new Map<string, SyncRowState>();
+  const pendingByHash = new Map<string, SyncRowState>();
+  for (const st of states.values()) {
+    if (st.idWritten || !byId.has(st.recordId)) continue;
+    if (st.rowKey && provider.stableRowKeys) pendingByKey.set(st.rowKey, st);
+    pendingByHash.set(st.rowHash, st);
+  }
+
+  /** Queues the cells that differ from what the row holds. */
+  const setCells = (row: SheetRow, cells: RowCells) => {
+    const w = writes.get(row.key) ?? {};
+    for (const [h, v] of Object.entries(cells)) if (cleanCell(row.cells[h]) !== cleanCell(v) || h in w) w[h] = v;
+    if (Object.keys(w).length) writes.set(row.key, w);
+  };
+  const refuse = (row: SheetRow, reasons: string[]) => {
+    s.refused++;
+    setCells(row, { [STATUS]: statusText.refused(reasons) });
+  };
+  const stateOf = (rec: SyncedRecord, row: SheetRow | undefined, rowHash: string, idWritten = true): SyncRowState => ({
+    provider: provider.name,
+    tab,
+    recordId: rec.id,
+    rowHash,
+    renderHash: hashRow(tab, adapter.render(rec, ctx)),
+    version: rec.version,
+    ...(row ? { rowKey: row.key } : {}),
+    idWritten,
+    syncedAt: nowIso,
+  });
+  /** The state once this round's writes to the row are done (saved only if they succeed). */
+  const settle = (row: SheetRow, rec: SyncedRecord) => {
+    const finalCells = { ...row.cells, ...(writes.get(row.key) ?? {}) };
+    const st = stateOf(rec, row, hashRow(tab, finalCells));
+    if (writes.has(row.key)) afterWrite.set(row.key, st);
+    else toSave.push(st);
+  };
+  const useCase = async <T>(row: SheetRow, f: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await f();
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      refuse(row, adapter.reasons(err));
+      return undefined;
+    }
+  };
+  const interim = (rec: SyncedRecord, row: SheetRow, rowHash: string, version: number) =>
+    syncRowStatePut(deps.table, { ...stateOf(rec, row, rowHash), renderHash: '', version });
+
+  /** Applies a changed row; the updated record, the same one when nothing really changed, or undefined when refused. */
+  const applyRow = async (row: SheetRow, rec: SyncedRecord, rowHash: string): Promise<SyncedRecord | undefined> => {
+    if (adapter.immutableMessage) {
+      refuse(row, [adapter.immutableMessage]);
+      return undefined;
+    }
+    const parsed = adapter.parse(row.cells, ctx, rec);
+    if (!parsed.ok) return void refuse(row, parsed.errors);
+    if (run.dryRun) {
+      const errs = adapter.check(parsed.input, rec);
+      if (errs.length) return void refuse(row, errs);
+      s.updated++;
+      return rec;
+    }
+    const out = await useCase(row, async () => ({ updated: await adapter.update(rec, parsed.input, { note: note(row), extraItems: [interim(rec, row, rowHash, rec.version + 1)] }) }));
+    if (!out) return undefined; // refused by the use case
+    const updated = out.updated;
+    if (!updated) return rec; // only the formatting differs: nothing to save
+    s.updated++;
+    setCells(row, { [STATUS]: statusText.saved(now) });
+    return updated;
+  };
+
+  const writeRecord = (row: SheetRow, rec: SyncedRecord, status: string) => {
+    const rendered = adapter.render(rec, ctx);
+    const before = writes.size;
+    const dataChanged = Object.entries(rendered).some(([h, v]) => h !== VERIFIED && cleanCell(row.cells[h]) !== cleanCell(v));
+    setCells(row, { ...rendered, [STATUS]: status });
+    if (dataChanged || writes.size > before) s.written++;
+  };
+
+  const freshness = async (row: SheetRow, rec: SyncedRecord): Promise<SyncedRecord> => {
+    const rendered = adapter.render(rec, ctx);
+    if (!(VERIFIED in rendered)) return rec;
+    const typed = cleanCell(row.cells[VERIFIED]);
+    if (adapter.verify && typed && typed !== rendered[VERIFIED] && asksVerification(typed, rec) && !run.dryRun) {
+      const verify = adapter.verify;
+      const v = await useCase(row, () => verify(rec, { note: note(row), extraItems: [interim(rec, row, hashRow(tab, row.cells), rec.version + 1)] }));
+      if (v) rec = v;
+    }
+    setCells(row, { [VERIFIED]: adapter.render(rec, ctx)[VERIFIED]! });
+    return rec;
+  };
+
+  const conflictAudit = async (rec: SyncedRecord, winner: 'sheet' | 'api', lost: unknown, kept: unknown) => {
+    s.conflicts++;
+    if (run.dryRun) return;
+    await putAuditEntry(deps.table, {
+      id: deps.newId(),
+      entityType: adapter.entityType,
+      entityId: rec.id,
+      action: 'sync-conflict',
+      actor: run.actorLabel,
+      at: nowIso,
+      before: lost,
+      after: kept,
+      note: winner === 'sheet' ? `${tab} : la ligne (plus récente) l’emporte ; version API écartée dans « before »` : `${tab} : la fiche API (plus récente) l’emporte ; ligne écartée dans « before »`,
+    });
+  };
+
+  const syncExisting = async (row: SheetRow, rec: SyncedRecord, st: SyncRowState | undefined) => {
+    const rowHash = hashRow(tab, row.cells);
+    if (rec.archivedAt) return setCells(row, { [STATUS]: statusText.archived() });
+    const renderHash = hashRow(tab, adapter.render(rec, ctx));
+    const sheetChanged = st ? st.rowHash !== rowHash : renderHash !== rowHash;
+    const apiChanged = !!st && (st.version !== rec.version || st.renderHash !== renderHash);
+    let current: SyncedRecord | undefined = rec;
+    if (sheetChanged && apiChanged) {
+      const sheetAt = new Date(run.editedAt.get(row.key) ?? run.editedAt.get(rec.id) ?? nowIso).toISOString();
+      if (sheetAt >= rec.updatedAt && !adapter.immutableMessage) {
+        current = await applyRow(row, rec, rowHash);
+        if (current && current !== rec) {
+          await conflictAudit(rec, 'sheet', rec, current);
+          setCells(row, { [STATUS]: statusText.conflictSheetWon(now) });
+        }
+      } else {
+        await conflictAudit(rec, 'api', { sheetRow: row.cells }, rec);
+        writeRecord(row, rec, statusText.conflictApiWon(now));
+      }
+    } else if (sheetChanged) current = await applyRow(row, rec, rowHash);
+    else if (apiChanged) writeRecord(row, rec, statusText.fromApi(now));
+    else if (cleanCell(row.cells[STATUS]).startsWith('✗')) setCells(row, { [STATUS]: statusText.upToDate() });
+    if (!current) return; // refused: the state stays, so the row is judged again next round
+    current = await freshness(row, current);
+    settle(row, current);
+  };
+
+  const createFromRow = async (row: SheetRow, rowHash: string) => {
+    const parsed = adapter.parse(row.cells, ctx);
+    if (!parsed.ok) return refuse(row, parsed.errors);
+    if (run.dryRun) {
+      const errs = adapter.check(parsed.input);
+      return errs.length ? refuse(row, errs) : void s.created++;
+    }
+    const id = deps.newId();
+    const pending: SyncRowState = { provider: provider.name, tab, recordId: id, rowHash, renderHash: '', version: 1, rowKey: row.key, idWritten: false, syncedAt: nowIso };
+    const rec = await useCase(row, () => adapter.create(parsed.input, id, { note: note(row), extraItems: [syncRowStatePut(deps.table, pending)] }));
+    if (!rec) return;
+    s.created++;
+    byId.set(rec.id, rec);
+    seen.set(rec.id, row.key);
+    const rendered = adapter.render(rec, ctx);
+    setCells(row, { [ID]: rec.id, [STATUS]: statusText.created(now), ...(VERIFIED in rendered ? { [VERIFIED]: rendered[VERIFIED]! } : {}) });
+    afterWrite.set(row.key, stateOf(rec, row, rowHash));
+  };
+
+  for (const row of read.rows) {
+    const id = cleanCell(row.cells[ID]);
+    if (id) {
+      const other = seen.get(id);
+      if (other !== undefined) {
+        s.refused++;
+        setCells(row, { [STATUS]: statusText.duplicateId(other) });
+        continue;
+      }
+      const rec = byId.get(id);
+      if (!rec) {
+        s.refused++;
+        setCells(row, { [STATUS]: statusText.unknownId() });
+        continue;
+      }
+      seen.set(id, row.key);
+      await syncExisting(row, rec, states.get(id));
+      continue;
+    }
+    const rowHash = hashRow(tab, row.cells);
+    const pending = pendingByKey.get(row.key) ?? pendingByHash.get(rowHash);
+    if (pending && !seen.has(pending.recordId)) {
+      // Created by an earlier round whose ID write-back was lost: write it now, create nothing.
+      pendingByKey.delete(pending.rowKey ?? '');
+      pendingByHash.delete(pending.rowHash);
+      const rec = byId.get(pending.recordId)!;
+      seen.set(rec.id, row.key);
+      setCells(row, { [ID]: rec.id, [STATUS]: statusText.created(now) });
+      // Keep the hash of the created version: a later edit of this row is then applied next round.
+      afterWrite.set(row.key, { ...stateOf(rec, row, pending.rowHash) });
+      continue;
+    }
+    await createFromRow(row, rowHash);
+  }
+
+  // Records without a row: deleted in the sheet (archive) or new in the API (append).
+  const missing = records.filter((r) => !r.archivedAt && !seen.has(r.id));
+  const deleted = missing.filter((r) => states.get(r.id)?.idWritten);
+  const synced = [...states.values()].filter((st) => st.idWritten).length;
+  if (deleted.length > 5 && deleted.length > synced / 2) {
+    s.errors.push(`${deleted.length} lignes synchronisées ont disparu d’un coup : par prudence rien n’a été archivé (supprimez-les par petits lots, ou archivez dans l’API)`);
+  } else {
+    for (const rec of deleted) {
+      s.archived++;
+      if (run.dryRun) continue;
+      await adapter.archive(rec, `synchro ${provider.name} : ligne supprimée de l’onglet ${tab}`);
+      await deleteSyncRowState(deps.table, provider.name, tab, rec.id);
+    }
+  }
+  const toAppend = missing.filter((r) => !states.get(r.id)?.idWritten);
+  s.appended = toAppend.length;
+
+  if (!run.dryRun) {
+    const updates = [...writes].map(([key, cells]) => ({ key, cells }));
+    if (updates.length) {
+      try {
+        const outcomes = await provider.updateRows(tab, updates);
+        outcomes.forEach((o, i) => {
+          const key = updates[i]!.key;
+          if (o.ok) {
+            const st = afterWrite.get(key);
+            if (st) toSave.push(st);
+          } else s.errors.push(`ligne ${key} non écrite : ${o.error}`);
+        });
+      } catch (err) {
+        s.errors.push(`écriture dans la feuille interrompue : ${(err as Error).message} (reprise au prochain passage)`);
+      }
+    }
+    if (toAppend.length) {
+      const rows = toAppend.map((r) => adapter.render(r, ctx));
+      try {
+        const outcomes = await provider.appendRows(tab, rows);
+        outcomes.forEach((o, i) => {
+          const rec = toAppend[i]!;
+          if (o.ok) toSave.push({ ...stateOf(rec, undefined, hashRow(tab, rows[i]!)), ...(o.key ? { rowKey: o.key } : {}) });
+          else {
+            s.appended--;
+            s.errors.push(`fiche ${rec.id} non ajoutée : ${o.error}`);
+          }
+        });
+      } catch (err) {
+        s.appended = 0;
+        s.errors.push(`ajout de lignes interrompu : ${(err as Error).message} (reprise au prochain passage)`);
+      }
+    }
+    await putSyncRowStates(deps.table, toSave);
+  }
+  return s;
+}

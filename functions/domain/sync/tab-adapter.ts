@@ -1,0 +1,47 @@
+/**
+ * What differs between tabs for the sync engine: how to load the API side,
+ * read and write rows, and which use case applies a change. The directory
+ * tabs (directory-adapters.ts), Passages and Événements each provide one.
+ */
+import type { RowCells, TabName } from '../../../integrations/sheets/columns.js';
+import type { RowContext } from '../../../integrations/sheets/rows/directory-rows.js';
+import type { ParseResult } from '../../../integrations/sheets/row-reader.js';
+import type { TransactItem } from '../../../integrations/dynamodb/directory-repository.js';
+
+export interface SyncedRecord {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt?: string;
+  verifiedAt?: string;
+  [k: string]: unknown;
+}
+
+export interface WriteContext {
+  /** Audit note naming the spreadsheet and the row. */
+  note: string;
+  /** Sync state written in the same transaction as the record. */
+  extraItems: TransactItem[];
+}
+
+export interface TabAdapter {
+  tab: TabName;
+  /** Audit entity type (`place`, `resource`, `person`, `visit`, `event`). */
+  entityType: string;
+  loadRecords(): Promise<SyncedRecord[]>;
+  parse(cells: RowCells, ctx: RowContext, existing?: SyncedRecord): ParseResult;
+  render(record: SyncedRecord, ctx: RowContext): RowCells;
+  /** Local validation for dry runs (the use case validates for real). */
+  check(input: Record<string, unknown>, existing?: SyncedRecord): string[];
+  create(input: Record<string, unknown>, id: string, w: WriteContext): Promise<SyncedRecord>;
+  /** `undefined` when the row says nothing new (only formatting differs). */
+  update(existing: SyncedRecord, input: Record<string, unknown>, w: WriteContext): Promise<SyncedRecord | undefined>;
+  archive(existing: SyncedRecord, note: string): Promise<void>;
+  /** Marks the record as checked today (freshness), when the tab has `Dernière vérification`. */
+  verify?(existing: SyncedRecord, w: WriteContext): Promise<SyncedRecord>;
+  /** Posted rows cannot be edited (Passages: cancel by deleting, then add a new row). */
+  immutableMessage?: string;
+  /** A use-case error → French reasons naming columns. */
+  reasons(err: unknown): string[];
+}

@@ -1,0 +1,138 @@
+/**
+ * Google Sheets API v4 values client (contracts/google-sheets.md): batchGet,
+ * batchUpdate, append; service-account token; quota 429 → exponential backoff
+ * (the quota refills every minute). Waits are injectable for tests.
+ */
+import { z } from 'zod';
+import { GOOGLE_TOKEN_DEFAULT_URL, getAccessToken, type ServiceAccount } from './service-account.js';
+
+export const SHEETS_DEFAULT_URL = 'https://sheets.googleapis.com';
+
+export interface GoogleSheetsOptions {
+  spreadsheetId: string;
+  serviceAccount: ServiceAccount;
+  apiUrl?: string;
+  tokenUrl?: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** First backoff after a 429; doubles each time, capped at 64 s. */
+  backoffBaseMs?: number;
+  maxRetries?: number;
+  timeoutMs?: number;
+}
+
+export class GoogleSheetsError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(`Google Sheets ${status} ${code} : ${message}`);
+    this.name = 'GoogleSheetsError';
+  }
+}
+
+const ValueRangeSchema = z.object({ range: z.string(), majorDimension: z.string().optional(), values: z.array(z.array(z.unknown())).optional() });
+export type ValueRange = { range: string; values: string[][] };
+
+export class GoogleSheetsClient {
+  private readonly base: string;
+
+  constructor(private readonly o: GoogleSheetsOptions) {
+    this.base = `${(o.apiUrl ?? SHEETS_DEFAULT_URL).replace(/\/$/, '')}/v4/spreadsheets/${encodeURIComponent(o.spreadsheetId)}`;
+  }
+
+  private sleep(ms: number) {
+    return (this.o.sleep ?? ((x: number) => new Promise<void>((r) => setTimeout(r, x))))(ms);
+  }
+
+  /**
+   * One call with the bearer token. 429 backs off exponentially; 401 renews the
+   * token once; a 5xx or timeout is retried only when `idempotent` (an append is not).
+   */
+  async request(method: string, url: string, body: unknown, idempotent: boolean): Promise<unknown> {
+    const f = this.o.fetch ?? fetch;
+    const now = this.o.now ?? Date.now;
+    const timeoutMs = this.o.timeoutMs ?? 30_000;
+    let attempt = 0;
+    let renewed = false;
+    for (;;) {
+      const token = await getAccessToken({ sa: this.o.serviceAccount, tokenUrl: this.o.tokenUrl ?? GOOGLE_TOKEN_DEFAULT_URL, fetch: f, now, timeoutMs, force: renewed });
+      let res: Response;
+      try {
+        res = await f(url, {
+          method,
+          headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (err) {
+        if (idempotent && attempt++ < 2) {
+          await this.sleep(this.backoff(attempt));
+          continue;
+        }
+        throw new GoogleSheetsError(0, 'NETWORK', (err as Error).message);
+      }
+      const data = await res.json().catch(() => undefined);
+      if (res.ok) return data;
+      if (res.status === 401 && !renewed) {
+        renewed = true;
+        continue;
+      }
+      const retryable = res.status === 429 || (res.status >= 500 && idempotent);
+      if (retryable && attempt < (this.o.maxRetries ?? 6)) {
+        await this.sleep(this.backoff(++attempt));
+        continue;
+      }
+      const e = (data as { error?: { code?: number; message?: string; status?: string } } | undefined)?.error;
+      throw new GoogleSheetsError(res.status, e?.status ?? 'UNKNOWN', e?.message ?? `réponse HTTP ${res.status}`);
+    }
+  }
+
+  private backoff(attempt: number): number {
+    const base = this.o.backoffBaseMs ?? 1000;
+    return Math.min(64_000, base * 2 ** (attempt - 1)) + Math.floor(Math.random() * base * 0.1);
+  }
+
+  /** Several ranges in one read; rows are ragged (trailing empty cells dropped), cells as strings. */
+  async batchGet(ranges: string[]): Promise<ValueRange[]> {
+    const qs = ranges.map((r) => `ranges=${encodeURIComponent(r)}`).join('&');
+    const out = z.object({ valueRanges: z.array(ValueRangeSchema).optional() }).parse(await this.request('GET', `${this.base}/values:batchGet?${qs}&valueRenderOption=FORMATTED_VALUE`, undefined, true));
+    return (out.valueRanges ?? []).map(toStrings);
+  }
+
+  async getValues(range: string): Promise<ValueRange> {
+    return toStrings(ValueRangeSchema.parse(await this.request('GET', `${this.base}/values/${encodeURIComponent(range)}?valueRenderOption=FORMATTED_VALUE`, undefined, true)));
+  }
+
+  /** Writes many ranges in one request, RAW (what we write is what the sheet shows). */
+  async batchUpdate(data: { range: string; values: string[][] }[]): Promise<void> {
+    if (data.length === 0) return;
+    await this.request('POST', `${this.base}/values:batchUpdate`, { valueInputOption: 'RAW', data }, true);
+  }
+
+  /** Appends rows after the table of a tab. Never replayed after a timeout (it could duplicate). */
+  async append(range: string, values: string[][]): Promise<string | undefined> {
+    if (values.length === 0) return undefined;
+    const url = `${this.base}/values/${encodeURIComponent(range)}:append?valueInputOption=RAW&insertDataOption=INSERT_ROWS`;
+    const out = z.object({ updates: z.object({ updatedRange: z.string().optional() }).optional() }).parse(await this.request('POST', url, { range, majorDimension: 'ROWS', values }, false));
+    return out.updates?.updatedRange;
+  }
+}
+
+function toStrings(v: z.infer<typeof ValueRangeSchema>): ValueRange {
+  return { range: v.range, values: (v.values ?? []).map((row) => row.map((c) => (c === null || c === undefined ? '' : String(c)))) };
+}
+
+/** `Lieux` → `'Lieux'` (quoted: sheet names may hold spaces and accents). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
