@@ -1,2 +1,3 @@
 /** Each background job adds one import here; the job module pushes itself into `localJobs`. */
+import './relay-job.js';
 export {};
