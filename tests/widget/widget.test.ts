@@ -113,7 +113,7 @@ describe('widget in Chromium', () => {
     expect(await titles(page)).toEqual(['Initiation à l’impression 3D', 'Soirée annulée', 'Concert sur les quais']);
     expect(await page.locator('tiers-lieux-reseau article', { hasText: 'Soirée annulée' }).textContent()).toContain('Annulé');
     expect(await page.locator('tiers-lieux-reseau article', { hasText: 'Concert' }).textContent()).toMatch(/samedi 20 juin 2026.*20:30/);
-    const ld = await page.evaluate(() => [...document.querySelectorAll('tiers-lieux-reseau > script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!)));
+    const ld = await page.evaluate(() => Array.from(document.querySelectorAll('tiers-lieux-reseau > script[type="application/ld+json"]')).map((s) => JSON.parse(s.textContent!)));
     expect(ld).toHaveLength(3);
     expect(ld.find((x) => x.name === 'Concert sur les quais')).toMatchObject({
       '@context': 'https://schema.org',
