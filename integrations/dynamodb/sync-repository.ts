@@ -5,11 +5,12 @@
  * - putSyncRowStates       BatchWrite of states after the sheet was written
  * - deleteSyncRowState     DeleteItem
  * - acquireSyncLease       conditional Put pk=sync#<provider>, sk=lease (free or expired)
- * - releaseSyncLease       conditional Delete (only by its owner)
+ * - releaseSyncLease       conditional Delete (only by its owner), telling whether a rerun was asked
+ * - requestSyncRerun       Update of the lease item (rerun = true) while a round holds it
  * - get/putLastRound       pk=sync#<provider>, sk=last-round
  * - list/putWebhookCursor  pk=sync#<provider>, sk=webhook#<id>
  */
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
@@ -82,11 +83,27 @@ export async function acquireSyncLease(t: TableRef, provider: string, owner: str
   }
 }
 
-export async function releaseSyncLease(t: TableRef, provider: string, owner: string): Promise<void> {
+/** Releases the lease; true when another caller asked for a new round meanwhile (see requestSyncRerun). */
+export async function releaseSyncLease(t: TableRef, provider: string, owner: string): Promise<boolean> {
   try {
-    await t.doc.send(new DeleteCommand({ TableName: t.tableName, Key: keys.syncLease(provider), ConditionExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': owner } }));
+    const out = await t.doc.send(
+      new DeleteCommand({ TableName: t.tableName, Key: keys.syncLease(provider), ConditionExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': owner }, ReturnValues: 'ALL_OLD' }),
+    );
+    return out.Attributes?.rerun === true;
   } catch (err) {
     if (!isConditionFailure(err)) throw err;
+    return false;
+  }
+}
+
+/** A change notified while a round runs: the running round will run once more when it ends. */
+export async function requestSyncRerun(t: TableRef, provider: string): Promise<boolean> {
+  try {
+    await t.doc.send(new UpdateCommand({ TableName: t.tableName, Key: keys.syncLease(provider), UpdateExpression: 'SET rerun = :t', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':t': true } }));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
   }
 }
 

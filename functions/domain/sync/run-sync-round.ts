@@ -25,6 +25,8 @@ export interface SyncRoundOptions {
   editedAt?: ReadonlyMap<string, string>;
   onTab?: (s: TabSummary) => void;
   leaseTtlMs?: number;
+  /** Set on the extra round run because a change was notified during the previous one. */
+  isRerun?: boolean;
 }
 
 const PROVIDER_LABELS = { airtable: 'Airtable', sheets: 'Google Sheets' } as const;
@@ -86,6 +88,9 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
     if (!dryRun) await putLastRound(deps.table, provider.name, summary);
     return summary;
   } finally {
-    if (!dryRun) await releaseSyncLease(deps.table, provider.name, owner);
+    if (!dryRun && (await releaseSyncLease(deps.table, provider.name, owner)) && !opts.isRerun) {
+      // Someone edited the sheet while this round ran: one more round picks it up.
+      await runSyncRound(deps, provider, { ...opts, isRerun: true }).catch((err) => console.error(JSON.stringify({ level: 'error', msg: 'sync rerun failed', error: String(err) })));
+    }
   }
 }

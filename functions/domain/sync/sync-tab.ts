@@ -26,7 +26,7 @@ export interface TabRun {
   provider: SheetProvider;
   dryRun: boolean;
   now: Date;
-  /** When people edited rows, by row key or record id (from webhooks/hooks); unknown edits count as "now". */
+  /** When people edited rows, by `<tab>!<row key>`, row key or record id (webhooks, Apps Script); unknown edits count as "now". */
   editedAt: ReadonlyMap<string, string>;
   rowCtx: Omit<RowContext, 'presentHeaders'>;
   /** Audit actor label, e.g. `sync:airtable`. */
@@ -182,7 +182,7 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
     const apiChanged = !!st && (st.version !== rec.version || st.renderHash !== renderHash);
     let current: SyncedRecord | undefined = rec;
     if (sheetChanged && apiChanged) {
-      const sheetAt = new Date(run.editedAt.get(row.key) ?? run.editedAt.get(rec.id) ?? nowIso).toISOString();
+      const sheetAt = new Date(run.editedAt.get(`${tab}!${row.key}`) ?? run.editedAt.get(row.key) ?? run.editedAt.get(rec.id) ?? nowIso).toISOString();
       if (sheetAt >= rec.updatedAt && !adapter.immutableMessage) {
         current = await applyRow(row, rec, rowHash);
         if (current && current !== rec) {

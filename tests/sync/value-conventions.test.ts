@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { CellError, formatDateTime, formatMoney, parseDateTime, parseDay, parseList, parseMoneyCents, parseYesNo } from '../../integrations/sheets/values.js';
+import { placeIndex } from '../../integrations/sheets/place-refs.js';
+import { hashRow } from '../../functions/domain/sync/row-hash.js';
+
+describe('values typed the French way', () => {
+  it('money in euros becomes cents, whatever the spelling', () => {
+    expect(parseMoneyCents('12')).toBe(1200);
+    expect(parseMoneyCents('12,5')).toBe(1250);
+    expect(parseMoneyCents('12,50 €')).toBe(1250);
+    expect(parseMoneyCents('1 200,00')).toBe(120000);
+    expect(parseMoneyCents('1\u202f200,00\u00a0€')).toBe(120000);
+    expect(parseMoneyCents('7.5')).toBe(750);
+    expect(parseMoneyCents('')).toBeUndefined();
+    expect(() => parseMoneyCents('douze euros')).toThrow(CellError);
+    expect(() => parseMoneyCents('12,505')).toThrow(/montant illisible/);
+    expect(formatMoney(1250)).toBe('12,50');
+  });
+
+  it('yes/no accepts Oui, x, true, a ticked box; empty is no; anything else is refused', () => {
+    for (const v of ['Oui', 'oui', 'x', 'X', 'true', 'Vrai']) expect(parseYesNo(v)).toBe(true);
+    for (const v of ['Non', 'non', '', 'false', undefined]) expect(parseYesNo(v)).toBe(false);
+    expect(() => parseYesNo('peut-être')).toThrow('Oui ou Non attendu');
+  });
+
+  it('dates read dd/mm/yyyy or ISO and refuse days that do not exist', () => {
+    expect(parseDay('12/12/2026')).toBe('2026-12-12');
+    expect(parseDay('2026-12-12')).toBe('2026-12-12');
+    expect(parseDay('1/3/2026')).toBe('2026-03-01');
+    expect(() => parseDay('31/02/2026')).toThrow(/date inexistante/);
+    expect(() => parseDay('demain')).toThrow(/JJ\/MM\/AAAA/);
+  });
+
+  it('date-times are Paris wall-clock times, in winter and in summer', () => {
+    expect(parseDateTime('12/12/2026 14:00')).toBe('2026-12-12T13:00:00.000Z');
+    expect(parseDateTime('01/07/2026 14:00')).toBe('2026-07-01T12:00:00.000Z');
+    expect(parseDateTime('2026-07-01T14:00:00+02:00')).toBe('2026-07-01T12:00:00.000Z');
+    expect(parseDateTime('12/12/2026')).toBe('2026-12-11T23:00:00.000Z');
+    expect(formatDateTime('2026-07-01T12:00:00.000Z')).toBe('01/07/2026 14:00');
+    expect(() => parseDateTime('12/12/2026 25:00')).toThrow(CellError);
+  });
+
+  it('lists split on commas and semicolons', () => {
+    expect(parseList('menuiserie, soudure; couture ;')).toEqual(['menuiserie', 'soudure', 'couture']);
+    expect(parseList('')).toEqual([]);
+  });
+
+  it('a place is found by its name (any case, any accent) or its ID; unknown and ambiguous names are refused', () => {
+    const idx = placeIndex([
+      { id: 'P1', name: 'La Fabrique Périgueux' },
+      { id: 'P2', name: 'Le Moulin' },
+      { id: 'P3', name: 'Le Moulin' },
+      { id: 'P4', name: 'Ancien lieu', archivedAt: '2026-01-01T00:00:00Z' },
+    ]);
+    expect(idx.resolve('la fabrique perigueux')).toBe('P1');
+    expect(idx.resolve('P2')).toBe('P2');
+    expect(() => idx.resolve('Le Moulin')).toThrow(/nom ambigu « Le Moulin » : 2 lieux/);
+    expect(() => idx.resolve('Nulle part')).toThrow(/lieu inconnu « Nulle part »/);
+    expect(() => idx.resolve('Ancien lieu')).toThrow(/lieu inconnu/);
+    expect(idx.label('P1')).toBe('La Fabrique Périgueux');
+    expect(idx.label('P2')).toBe('P2');
+  });
+
+  it('the row hash ignores the cells the sync owns and surrounding spaces', () => {
+    const a = hashRow('Lieux', { ID: 'X', Nom: 'A', Commune: 'Périgueux', 'Statut synchro': 'ok' });
+    expect(hashRow('Lieux', { Nom: ' A ', Commune: 'Périgueux', 'Dernière vérification': '01/01/2026' })).toBe(a);
+    expect(hashRow('Lieux', { Nom: 'B', Commune: 'Périgueux' })).not.toBe(a);
+  });
+});
