@@ -15,6 +15,8 @@ import { peopleRoutes } from './routes/people.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
 import { freshnessRoutes } from './routes/freshness.js';
+import { syncRoutes } from './routes/sync.js';
+import { hookRoutes } from './routes/hooks.js';
 import { eventRoutes } from './routes/events.js';
 import { widgetRoutes } from './routes/widget.js';
 import { mobilitySettingsRoutes } from './routes/mobility-settings.js';
@@ -63,6 +65,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/v1/settlements', settlementRoutes);
   app.route('/v1/statements', statementRoutes);
   // --- sync routes ---
+  app.route('/v1/sync', syncRoutes);
+  app.route('/v1/hooks', hookRoutes);
   // --- events and widget routes ---
   app.route('/v1', eventRoutes);
   app.route('/', widgetRoutes);
