@@ -44,23 +44,19 @@ export function renderDemoPage(): string {
   <code>&lt;tiers-lieux-reseau view="events"&gt;&lt;/tiers-lieux-reseau&gt;</code>.</p>
 
   <section id="agenda">
-    <h2>L’agenda du réseau</h2>
     <tiers-lieux-reseau view="events" lang="fr"></tiers-lieux-reseau>
     <p><a href="/v1/events.ics">S’abonner au calendrier (iCalendar)</a></p>
   </section>
 
   <section id="partage">
-    <h2>Espaces et matériel à partager</h2>
     <tiers-lieux-reseau view="resources" lang="fr"></tiers-lieux-reseau>
   </section>
 
   <section id="lieux">
-    <h2>Les autres lieux du réseau</h2>
     <tiers-lieux-reseau view="places"></tiers-lieux-reseau>
   </section>
 
   <section id="english">
-    <h2>In English</h2>
     <tiers-lieux-reseau view="events" lang="en"></tiers-lieux-reseau>
   </section>
 </main>
