@@ -1,3 +1,4 @@
 /** Each background job adds one import here; the job module pushes itself into `localJobs`. */
 import './relay-job.js';
+import './sync-job.js';
 export {};

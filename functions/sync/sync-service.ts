@@ -53,6 +53,30 @@ export async function syncNow(deps: Deps, actor: Actor, provider: ProviderName, 
   return runConfiguredRound(deps, provider, opts);
 }
 
+/** Which providers have credentials (the schedule runs those only). */
+export async function configuredProviders(deps: Deps): Promise<ProviderName[]> {
+  const { env } = await setupFor(deps);
+  return (['airtable', 'sheets'] as const).filter((p) => !missingConfig(env, p));
+}
+
+/**
+ * The scheduled backstop (EventBridge in AWS, a timer under `npm start`): refreshes the
+ * Airtable webhooks (they expire after 7 days) and runs a full round per configured
+ * provider. A round already running is not an error: it will have seen the changes.
+ */
+export async function runScheduledSync(deps: Deps): Promise<Record<string, RoundSummary | { skipped: string } | { error: string }>> {
+  const out: Record<string, RoundSummary | { skipped: string } | { error: string }> = {};
+  for (const provider of await configuredProviders(deps)) {
+    try {
+      if (provider === 'airtable') await refreshAirtableWebhooks(deps);
+      out[provider] = await runConfiguredRound(deps, provider);
+    } catch (err) {
+      out[provider] = err instanceof ConflictError ? { skipped: err.message } : { error: (err as Error).message };
+    }
+  }
+  return out;
+}
+
 /** Runs a round for a pushed change; when one is running it asks it to go once more instead. */
 async function roundForPush(deps: Deps, provider: ProviderName, opts: SyncRoundOptions): Promise<RoundSummary | { skipped: string }> {
   try {

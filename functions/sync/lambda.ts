@@ -1,0 +1,25 @@
+/**
+ * Scheduled sync (EventBridge Scheduler, every SYNC_INTERVAL_MINUTES): one round per
+ * configured spreadsheet provider, Airtable webhooks refreshed on the way.
+ * Environment: TABLE_NAME, ADMIN_TOKEN_SECRET_ARN (shared deps), INTEGRATION_SECRET_ARN
+ * (JSON secret with AIRTABLE_TOKEN, AIRTABLE_WEBHOOK_SECRET, GOOGLE_SERVICE_ACCOUNT,
+ * SHEETS_HOOK_SECRET), and the plain AIRTABLE_BASE_ID, GOOGLE_SHEETS_ID, *_URL variables.
+ */
+import middy from '@middy/core';
+import { depsFromEnv } from '../deps-from-env.js';
+import type { Deps } from '../domain/deps.js';
+import { runScheduledSync } from './sync-service.js';
+
+let ready: Promise<Deps> | undefined;
+
+export const handler = middy().handler(async () => {
+  ready ??= depsFromEnv();
+  const results = await runScheduledSync(await ready);
+  for (const [provider, r] of Object.entries(results)) {
+    console.log(JSON.stringify({ level: 'error' in r ? 'error' : 'info', msg: 'sync round', provider, ...('totals' in r ? { totals: r.totals, errors: r.tabs.flatMap((t) => t.errors) } : r) }));
+  }
+  const failed = Object.entries(results).filter(([, r]) => 'error' in r);
+  // Failing the invocation makes the failure visible (alarms, retries); the next schedule catches up anyway.
+  if (failed.length && failed.length === Object.keys(results).length) throw new Error(`Synchro en échec : ${failed.map(([p, r]) => `${p}: ${(r as { error: string }).error}`).join(' ; ')}`);
+  return results;
+});
