@@ -7,11 +7,17 @@ import { App, Tags } from 'aws-cdk-lib';
 import { z } from 'zod';
 import { StatefulStack } from './stacks/stateful-stack.js';
 import { StatelessStack } from './stacks/stateless-stack.js';
+import { SyncEnvSchema } from '../functions/sync/sync-config.js';
+import { RelayEnvSchema } from '../functions/relay/relay-config.js';
 
-/** Deploy-time settings, from the environment of `cdk deploy` (validated, failing fast). */
-const InfraEnvSchema = z.object({
-  SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+/**
+ * Deploy-time settings, from the environment of `cdk deploy`, validated with the same
+ * schemas the functions use at run time (so a bad value fails here, not at 3 a.m.).
+ */
+const InfraEnvSchema = SyncEnvSchema.pick({ SYNC_INTERVAL_MINUTES: true, AIRTABLE_BASE_ID: true, GOOGLE_SHEETS_ID: true }).extend({
   PUBLIC_BASE_URL: z.url().optional(),
+  /** The network's Facebook Page id: set it to deploy the events relay. */
+  FACEBOOK_PAGE_ID: RelayEnvSchema.shape.FACEBOOK_PAGE_ID.optional(),
 });
 
 /** `env`: the deploy-time settings; `app`: lets tests pass context (e.g. to skip bundling). */
@@ -25,8 +31,11 @@ export function createInfraApp(env: NodeJS.ProcessEnv = process.env, app = new A
     table: stateful.table,
     adminTokenSecret: stateful.adminTokenSecret,
     integrationsSecret: stateful.integrationsSecret,
+    facebookPageTokenSecret: stateful.facebookPageTokenSecret,
+    facebookPageId: cfg.FACEBOOK_PAGE_ID,
     publicBaseUrl: cfg.PUBLIC_BASE_URL,
     syncIntervalMinutes: cfg.SYNC_INTERVAL_MINUTES,
+    syncSettings: { AIRTABLE_BASE_ID: cfg.AIRTABLE_BASE_ID, GOOGLE_SHEETS_ID: cfg.GOOGLE_SHEETS_ID },
   });
   Tags.of(app).add('project', 'tiers-lieux-reseau');
   return { app, stateful, stateless };

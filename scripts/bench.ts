@@ -19,6 +19,7 @@ type Bench = { name: string; run: () => Promise<BenchResult> };
 const benches: Bench[] = [
   // --- registered benchmarks (one line each) ---
   { name: 'widget', run: async () => (await import('./bench/widget.js')).run() },
+  { name: 'api', run: async () => (await import('./bench/api.js')).run() },
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

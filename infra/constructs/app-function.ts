@@ -51,6 +51,8 @@ export class AppFunction extends NodejsFunction {
         mainFields: [...LAMBDA_BUNDLING.mainFields],
         banner: LAMBDA_BUNDLING.banner,
         externalModules: [...LAMBDA_BUNDLING.external],
+        // As a string: CDK drops boolean false arguments.
+        esbuildArgs: { '--sources-content': String(LAMBDA_BUNDLING.sourcesContent) },
         ...bundling,
       },
     });

@@ -7,17 +7,19 @@ import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/a
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../../integrations/dynamodb/table-definition.js';
+import { SECRET_KEYS as SYNC_SECRET_KEYS } from '../../functions/sync/sync-config.js';
 
 /**
- * Keys of the integrations secret (JSON). Names follow shared/sheet-layout.md; only the
- * secret ones live here, the non-secret settings (base ids, URLs) are plain env variables.
+ * Keys of the integrations secret (JSON), read by the sync (functions/sync/sync-config.ts,
+ * its one source); the non-secret settings (base ids, URLs) are plain env variables.
  */
-export const INTEGRATION_SECRET_KEYS = ['AIRTABLE_TOKEN', 'AIRTABLE_WEBHOOK_SECRET', 'GOOGLE_SERVICE_ACCOUNT', 'SHEETS_HOOK_SECRET', 'FACEBOOK_PAGE_TOKEN'] as const;
+export const INTEGRATION_SECRET_KEYS = SYNC_SECRET_KEYS;
 
 export class StatefulStack extends Stack {
   readonly table: Table;
   readonly adminTokenSecret: Secret;
   readonly integrationsSecret: Secret;
+  readonly facebookPageTokenSecret: Secret;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -56,8 +58,16 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // A plain string (not JSON), as the relay reads it (functions/relay/relay-config.ts).
+    this.facebookPageTokenSecret = new Secret(this, 'FacebookPageToken', {
+      description: 'Jeton de la page Facebook du réseau (FACEBOOK_PAGE_TOKEN), pour le relais des événements.',
+      generateSecretString: { passwordLength: 32, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'AdminTokenSecretArn', { value: this.adminTokenSecret.secretArn });
     new CfnOutput(this, 'IntegrationsSecretArn', { value: this.integrationsSecret.secretArn });
+    new CfnOutput(this, 'FacebookPageTokenSecretArn', { value: this.facebookPageTokenSecret.secretArn });
   }
 }

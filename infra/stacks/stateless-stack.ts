@@ -11,17 +11,24 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AppFunction } from '../constructs/app-function.js';
 import { PublicReadsCdn } from '../constructs/public-reads-cdn.js';
+import { EventsRelay } from '../constructs/events-relay.js';
+import { SpreadsheetSync } from '../constructs/spreadsheet-sync.js';
 
 export interface StatelessStackProps extends StackProps {
   table: ITable;
   adminTokenSecret: ISecret;
   integrationsSecret: ISecret;
+  facebookPageTokenSecret: ISecret;
+  /** The network's Facebook Page; without it the relay is not deployed. */
+  facebookPageId?: string;
   /** Steady requests per second and burst allowed on the whole API (protects the bill). */
   throttle?: { rateLimit: number; burstLimit: number };
   /** Public address of the API; defaults to the CloudFront URL. */
   publicBaseUrl?: string;
-  /** Period of the automatic spreadsheet sync (SYNC_INTERVAL_MINUTES). */
+  /** Period of the automatic spreadsheet sync (SYNC_INTERVAL_MINUTES, default 10). */
   syncIntervalMinutes?: number;
+  /** Which spreadsheets to sync (plain ids; their secrets are in the integrations secret). */
+  syncSettings?: { AIRTABLE_BASE_ID?: string; GOOGLE_SHEETS_ID?: string };
 }
 
 /** Matches the Hono app's own CORS rule: public reads from any website, no cross-origin writes. */
@@ -38,6 +45,8 @@ export class StatelessStack extends Stack {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly cdn: PublicReadsCdn;
+  readonly relay?: EventsRelay;
+  readonly sync: SpreadsheetSync;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -53,20 +62,46 @@ export class StatelessStack extends Stack {
     });
     this.cdn = new PublicReadsCdn(this, 'Cdn', { api: this.api });
     const publicBaseUrl = props.publicBaseUrl ?? this.cdn.url;
+    const syncIntervalMinutes = props.syncIntervalMinutes ?? 10;
+    // The API runs sync rounds too (POST /v1/sync/*, signed hooks): same settings as the sync function.
+    const syncEnvironment: Record<string, string> = { SYNC_INTERVAL_MINUTES: String(syncIntervalMinutes) };
+    for (const [k, v] of Object.entries(props.syncSettings ?? {})) if (v) syncEnvironment[k] = v;
 
     this.apiFunction = new AppFunction(this, 'ApiFunction', {
       entry: 'functions/api/lambda.ts',
       description: 'API HTTP du réseau des tiers-lieux (Hono)',
-      environment: { PUBLIC_BASE_URL: publicBaseUrl },
+      environment: { PUBLIC_BASE_URL: publicBaseUrl, ...syncEnvironment },
+      // GET /widget.js serves a prebuilt widget.js found next to index.mjs (functions/api/routes/widget.ts).
+      bundling: {
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => [`cd "${inputDir}" && npx --no-install tsx widget/build.ts "${outputDir}/widget.js"`],
+        },
+      },
     })
       .bindTable({ table, accessMode: 'readWrite' })
-      .bindSecret({ secret: adminTokenSecret, envName: 'ADMIN_TOKEN_SECRET_ARN' });
+      .bindSecret({ secret: adminTokenSecret, envName: 'ADMIN_TOKEN_SECRET_ARN' })
+      .bindSecret({ secret: integrationsSecret, envName: 'INTEGRATION_SECRET_ARN' });
     // One catch-all `$default` route: Hono does the routing (and its 404s).
     new HttpRoute(this, 'DefaultRoute', { httpApi: this.api, routeKey: HttpRouteKey.DEFAULT, integration: new HttpLambdaIntegration('ApiIntegration', this.apiFunction) });
 
-    // --- sync function (functions/sync/lambda.ts, scheduled every syncIntervalMinutes): not wired yet ---
-    // --- relay function (functions/relay/lambda.ts, events outbox from the table stream): not wired yet ---
-    void integrationsSecret;
+    this.sync = new SpreadsheetSync(this, 'SpreadsheetSync', {
+      table,
+      adminTokenSecret,
+      integrationsSecret,
+      intervalMinutes: syncIntervalMinutes,
+      environment: syncEnvironment,
+    });
+    if (props.facebookPageId) {
+      this.relay = new EventsRelay(this, 'FacebookRelay', {
+        table,
+        adminTokenSecret,
+        pageTokenSecret: props.facebookPageTokenSecret,
+        facebookPageId: props.facebookPageId,
+        publicBaseUrl,
+      });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'API (écritures et lectures authentifiées)' });
     new CfnOutput(this, 'CdnUrl', { value: this.cdn.url, description: 'Lectures publiques en cache (widget, annuaire)' });

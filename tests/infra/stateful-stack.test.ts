@@ -74,9 +74,18 @@ describe('stateful stack', () => {
     expect(integrations.DeletionPolicy).toBe('Retain');
   });
 
+  it('keeps the Facebook Page token in its own plain-string secret, retained', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    const page = Object.entries(secrets).find(([id]) => id.startsWith('FacebookPageToken'))?.[1] as any;
+
+    expect(page).toBeDefined();
+    expect(page.Properties.GenerateSecretString.SecretStringTemplate).toBeUndefined();
+    expect(page.DeletionPolicy).toBe('Retain');
+  });
+
   it('outputs the table name and the secrets ARNs for operators', () => {
     const outputs = template.findOutputs('*');
 
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['TableName', 'AdminTokenSecretArn', 'IntegrationsSecretArn']));
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['TableName', 'AdminTokenSecretArn', 'IntegrationsSecretArn', 'FacebookPageTokenSecretArn']));
   });
 });

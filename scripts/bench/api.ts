@@ -1,0 +1,222 @@
+/**
+ * `npm run bench -- api`: what the API costs to start and to search.
+ * 1. bundles the API entry and a minimal Hono "hello" handler exactly as the CDK construct
+ *    does, and compares their sizes and the cold init of a fresh `node` importing each;
+ * 2. loads 50 places and 2,000 resources into an in-memory DynamoDB Local, then measures
+ *    the read capacity per search (ReturnConsumedCapacity) and the search's median latency
+ *    against `GET /v1/places/{id}` on the same app (app.request, no network in front).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { BenchResult } from '../bench.js';
+import { bundleLambda, LAMBDA_ENTRIES, PROJECT_ROOT } from '../build.js';
+import { SOURCE_MAPS_NODE_OPTIONS } from '../../infra/constructs/bundling-options.js';
+import { startDynamoDbLocal } from '../dynamodb-local.js';
+import { createTableRef, type TableRef } from '../../integrations/dynamodb/client.js';
+import { ensureTable } from '../../integrations/dynamodb/ensure-table.js';
+import { meterCapacity } from '../../integrations/dynamodb/capacity.js';
+import { createApp } from '../../functions/api/app.js';
+import { newId } from '../../functions/domain/ids.js';
+import type { Deps } from '../../functions/domain/deps.js';
+import { verifyRecord } from '../../functions/domain/directory/write-records.js';
+import { COMMUNES, loadBenchDirectory, seededRandom } from './directory-load.js';
+
+const INIT_RUNS = 15;
+const PLACES = 50;
+const RESOURCES = 2_000;
+const SEARCHES = 200;
+const LATENCY_SAMPLES = 200;
+const WRITE_EVERY = 50;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+// ---------------------------------------------------------------- bundle and cold init
+
+interface BundleFigures {
+  bytes: number;
+  gzipBytes: number;
+  wallMs: number;
+  importMs: number;
+  /** Same, without --enable-source-maps (what the source maps cost at init). */
+  wallNoMapsMs: number;
+}
+
+/**
+ * Median wall time of `node runner.mjs <bundle>` (process start, import, exit) and of the
+ * import alone, for each bundle, with the NODE_OPTIONS given.
+ */
+function measureColdInit(bundles: string[], nodeOptions: string): { wallMs: number; importMs: number }[] {
+  const runner = resolve(PROJECT_ROOT, 'scripts/bench/import-runner.mjs');
+  // Only what lets init succeed without AWS (the bundle never reaches DynamoDB at init).
+  const env = { PATH: process.env.PATH, NODE_OPTIONS: nodeOptions, TABLE_NAME: 'bench', ADMIN_TOKEN: 'bench-admin-token-0123456789', AWS_REGION: 'eu-west-3' };
+  const samples = bundles.map(() => ({ wall: [] as number[], imp: [] as number[] }));
+  for (let run = -2; run < INIT_RUNS; run++) {
+    // Interleaved, so drift on the machine affects both alike; the first two runs warm the disk cache.
+    bundles.forEach((bundle, i) => {
+      const t0 = performance.now();
+      const out = spawnSync(process.execPath, [runner, pathToFileURL(bundle).href], { env, encoding: 'utf8' });
+      const wall = performance.now() - t0;
+      if (out.status !== 0) throw new Error(`init of ${bundle} failed: ${out.stderr}`);
+      if (run < 0) return;
+      samples[i]!.wall.push(wall);
+      samples[i]!.imp.push((JSON.parse(out.stdout) as { importMs: number }).importMs);
+    });
+  }
+  return samples.map((s) => ({ wallMs: median(s.wall), importMs: median(s.imp) }));
+}
+
+async function measureBundles(): Promise<{ api: BundleFigures; hello: BundleFigures }> {
+  const out = resolve(PROJECT_ROOT, 'dist/bench');
+  mkdirSync(out, { recursive: true });
+  const files = { api: resolve(out, 'api/index.mjs'), hello: resolve(out, 'hello/index.mjs') };
+  await bundleLambda(LAMBDA_ENTRIES.api, files.api);
+  await bundleLambda('scripts/bench/hello-lambda.ts', files.hello);
+  // As in Lambda (the construct sets NODE_OPTIONS), then without source maps for comparison.
+  const [api, hello] = measureColdInit([files.api, files.hello], SOURCE_MAPS_NODE_OPTIONS);
+  const [apiNoMaps, helloNoMaps] = measureColdInit([files.api, files.hello], '');
+  const sizes = (f: string) => {
+    const code = readFileSync(f);
+    return { bytes: code.length, gzipBytes: gzipSync(code).length };
+  };
+  return {
+    api: { ...sizes(files.api), ...api!, wallNoMapsMs: apiNoMaps!.wallMs },
+    hello: { ...sizes(files.hello), ...hello!, wallNoMapsMs: helloNoMaps!.wallMs },
+  };
+}
+
+// ---------------------------------------------------------------- search capacity and latency
+
+/** A realistic mix of searches: text, kind, distance, category, lending, capacity, price. */
+function searchQueries(placeIds: string[], count: number): string[] {
+  const rnd = seededRandom(7);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const near = () => {
+    const c = pick(COMMUNES);
+    return `near=${c.lat},${c.lon}&radiusKm=${pick([10, 20, 30, 50])}`;
+  };
+  const templates: (() => string)[] = [
+    () => `q=${encodeURIComponent(pick(['salle', 'perigueux', 'imprimante', 'atelier', 'Sarlat', 'vélo', 'reunion', 'sono']))}`,
+    () => `kind=${pick(['space', 'equipment', 'other'])}`,
+    () => `kind=space&${near()}`,
+    () => `category=${pick(['meeting_room', 'projector', 'printer_3d', 'desk', 'event_gear', 'tool'])}`,
+    () => `kind=equipment&lendable=true`,
+    () => `kind=space&minCapacity=${pick([5, 10, 20])}`,
+    () => `maxRateCents=${pick([2000, 5000, 8000])}&rateUnit=day`,
+    () => `q=atelier&${near()}`,
+    () => `placeId=${pick(placeIds)}`,
+    () => `limit=20`,
+    () => `lendable=true&${near()}&limit=10`,
+  ];
+  return Array.from({ length: count }, (_, i) => `/v1/resources?${templates[i % templates.length]!()}`);
+}
+
+async function timed(app: ReturnType<typeof createApp>, path: string): Promise<number> {
+  const t0 = performance.now();
+  const res = await app.request(path);
+  await res.text();
+  const ms = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`${path} → ${res.status}`);
+  return ms;
+}
+
+async function measureSearch() {
+  const dynamo = await startDynamoDbLocal({ dataDir: 'memory' });
+  try {
+    const tableName = 'bench-api';
+    const depsOn = (table: TableRef): Deps => ({ table, now: () => new Date(), newId: () => newId(), adminToken: 'bench-admin-token-0123456789', publicBaseUrl: 'http://localhost:3000' });
+    // The loader has its own client, so only the server's requests are metered.
+    const loader = depsOn(createTableRef({ tableName, endpoint: dynamo.endpoint }));
+    await ensureTable(loader.table);
+    const t0 = performance.now();
+    const { placeIds, resourceIds } = await loadBenchDirectory(loader, { places: PLACES, resources: RESOURCES });
+    const loadSeconds = (performance.now() - t0) / 1000;
+
+    const server = depsOn(createTableRef({ tableName, endpoint: dynamo.endpoint }));
+    const meter = meterCapacity(server.table.doc);
+    const app = createApp(server);
+    const queries = searchQueries(placeIds, SEARCHES);
+
+    meter.reset();
+    await timed(app, queries[0]!);
+    const reloadRcu = meter.read; // first search: version read + the whole directory
+
+    meter.reset();
+    let results = 0;
+    for (const q of queries) results += ((await (await app.request(q)).json()) as { items: unknown[] }).items.length;
+    const steadyRcu = meter.read / queries.length;
+
+    // Same searches with a directory write (a resource verified) every WRITE_EVERY searches.
+    meter.reset();
+    for (const [i, q] of queries.entries()) {
+      if (i % WRITE_EVERY === 0) await verifyRecord(loader, { role: 'system', id: 'bench:write' }, 'resource', resourceIds[i]!);
+      await timed(app, q);
+    }
+    const withWritesRcu = meter.read / queries.length;
+
+    // Latency, warm, interleaved: a search from the mix vs one place by id.
+    const search: number[] = [];
+    const byId: number[] = [];
+    for (let i = -20; i < LATENCY_SAMPLES; i++) {
+      const s = await timed(app, queries[(i + 20) % queries.length]!);
+      const p = await timed(app, `/v1/places/${placeIds[(i + 20) % placeIds.length]}`);
+      if (i >= 0) search.push(s), byId.push(p);
+    }
+    return { loadSeconds, reloadRcu, steadyRcu, withWritesRcu, avgResults: results / queries.length, searchMs: median(search), placeMs: median(byId) };
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+export async function run(): Promise<BenchResult> {
+  const b = await measureBundles();
+  const s = await measureSearch();
+  const sizeRatio = b.api.bytes / b.hello.bytes;
+  const gzipRatio = b.api.gzipBytes / b.hello.gzipBytes;
+  const initRatio = b.api.wallMs / b.hello.wallMs;
+  const latencyRatio = s.searchMs / s.placeMs;
+  // How rare directory writes must be for the average to stay at 2 units.
+  const breakEven = s.steadyRcu < 2 ? Math.ceil(s.reloadRcu / (2 - s.steadyRcu)) : Infinity;
+  return {
+    name: 'api',
+    figures: {
+      'API bundle (KiB)': round(b.api.bytes / 1024, 1),
+      'API bundle gzipped (KiB)': round(b.api.gzipBytes / 1024, 1),
+      'hello bundle (KiB)': round(b.hello.bytes / 1024, 1),
+      'hello bundle gzipped (KiB)': round(b.hello.gzipBytes / 1024, 1),
+      'bundle size ratio (raw / gzipped)': `${round(sizeRatio, 1)}× / ${round(gzipRatio, 1)}×`,
+      [`cold init, node process, median of ${INIT_RUNS} (ms) API / hello`]: `${round(b.api.wallMs, 1)} / ${round(b.hello.wallMs, 1)}`,
+      'cold init ratio (process)': round(initRatio),
+      'import alone (ms) API / hello': `${round(b.api.importMs, 1)} / ${round(b.hello.importMs, 1)}`,
+      'cold init without --enable-source-maps (ms) API / hello': `${round(b.api.wallNoMapsMs, 1)} / ${round(b.hello.wallNoMapsMs, 1)}`,
+      'cold init ratio without source maps': round(b.api.wallNoMapsMs / b.hello.wallNoMapsMs),
+      [`directory loaded (${PLACES} places, ${RESOURCES} resources) in (s)`]: round(s.loadSeconds, 1),
+      'RCU per search, steady state (avg of 200)': round(s.steadyRcu, 3),
+      'RCU of the one-off snapshot reload (first search after a write)': round(s.reloadRcu, 1),
+      [`RCU per search with a write every ${WRITE_EVERY} searches (avg)`]: round(s.withWritesRcu, 2),
+      'searches per directory write needed for avg ≤ 2 RCU': breakEven,
+      'results per search (avg)': round(s.avgResults, 1),
+      [`median latency (ms) search / GET place, ${LATENCY_SAMPLES} each`]: `${round(s.searchMs)} / ${round(s.placeMs)}`,
+      'search latency ratio': round(latencyRatio),
+    },
+    targets: {
+      'bundle size ≤ 2× hello (raw)': sizeRatio <= 2,
+      'cold init ≤ 2× hello (node process)': initRatio <= 2,
+      'read capacity ≤ 2 units per search (steady state, average)': s.steadyRcu <= 2,
+      'search median latency ≤ 2× GET /v1/places/{id}': latencyRatio <= 2,
+    },
+    notes: [
+      'Bundles built with infra/constructs/bundling-options.ts (ESM, node20, minified, source maps, AWS SDK bundled), as the CDK construct does.',
+      'Cold init = spawn of `node` importing the bundle and exiting, NODE_OPTIONS=--enable-source-maps as in Lambda (target judged on this).',
+      'Timings depend on the machine load: compare ratios, measured interleaved.',
+      'Capacity as reported by DynamoDB Local (CapacityUnits on strongly consistent reads); each Lambda instance reloads its own snapshot once per directory change.',
+    ],
+  };
+}
