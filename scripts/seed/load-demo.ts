@@ -28,5 +28,6 @@ export async function loadDemoData(deps: Deps): Promise<{ places: number; resour
   for (const p of demoPlaces) placeIds[p.key] = await add('place', strip(p, 'key', 'verifiedDaysAgo'), p.verifiedDaysAgo);
   for (const r of demoResources) await add('resource', { ...strip(r, 'placeKey', 'verifiedDaysAgo'), placeId: placeIds[r.placeKey] }, r.verifiedDaysAgo);
   for (const p of demoPeople) await add('person', { ...strip(p, 'placeKey', 'verifiedDaysAgo'), homePlaceId: placeIds[p.placeKey] }, p.verifiedDaysAgo);
+  await (await import('./demo-mobility.js')).loadDemoMobility(deps);
   return { places: demoPlaces.length, resources: demoResources.length, people: demoPeople.length, placeIds };
 }
