@@ -7,6 +7,7 @@ import type { Actor } from '../../functions/domain/actor.js';
 import { createRecord, verifyRecord } from '../../functions/domain/directory/write-records.js';
 import { demoPeople, demoPlaces, demoResources } from './demo-data.js';
 import { loadDemoEvents } from './demo-events.js';
+import { loadDemoMobility } from './demo-mobility.js';
 
 const SEED_ACTOR: Actor = { role: 'system', id: 'seed:demo' };
 const DAY_MS = 86_400_000;
@@ -29,7 +30,7 @@ export async function loadDemoData(deps: Deps): Promise<{ places: number; resour
   for (const p of demoPlaces) placeIds[p.key] = await add('place', strip(p, 'key', 'verifiedDaysAgo'), p.verifiedDaysAgo);
   for (const r of demoResources) await add('resource', { ...strip(r, 'placeKey', 'verifiedDaysAgo'), placeId: placeIds[r.placeKey] }, r.verifiedDaysAgo);
   for (const p of demoPeople) await add('person', { ...strip(p, 'placeKey', 'verifiedDaysAgo'), homePlaceId: placeIds[p.placeKey] }, p.verifiedDaysAgo);
-  await (await import('./demo-mobility.js')).loadDemoMobility(deps);
+  await loadDemoMobility(deps);
   await loadDemoEvents(deps, placeIds);
   return { places: demoPlaces.length, resources: demoResources.length, people: demoPeople.length, placeIds };
 }
