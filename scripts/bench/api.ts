@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { availableParallelism, loadavg } from 'node:os';
 import type { BenchResult } from '../bench.js';
 import { bundleLambda, LAMBDA_ENTRIES, PROJECT_ROOT } from '../build.js';
 import { SOURCE_MAPS_NODE_OPTIONS } from '../../infra/constructs/bundling-options.js';
@@ -176,6 +177,7 @@ async function measureSearch() {
 }
 
 export async function run(): Promise<BenchResult> {
+  const loadAtStart = loadavg()[0]!;
   const b = await measureBundles();
   const s = await measureSearch();
   const sizeRatio = b.api.bytes / b.hello.bytes;
@@ -215,7 +217,7 @@ export async function run(): Promise<BenchResult> {
     notes: [
       'Bundles built with infra/constructs/bundling-options.ts (ESM, node20, minified, source maps, AWS SDK bundled), as the CDK construct does.',
       'Cold init = spawn of `node` importing the bundle and exiting, NODE_OPTIONS=--enable-source-maps as in Lambda (target judged on this).',
-      'Timings depend on the machine load: compare ratios, measured interleaved.',
+      `Timings depend on the machine load (1-min load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores at start): compare ratios, measured interleaved.`,
       'Capacity as reported by DynamoDB Local (CapacityUnits on strongly consistent reads); each Lambda instance reloads its own snapshot once per directory change.',
     ],
   };
