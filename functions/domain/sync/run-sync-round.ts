@@ -16,6 +16,7 @@ import { placeCodec, resourceCodec, personCodec } from '../../../integrations/sh
 import type { SheetProvider } from './provider.js';
 import type { TabAdapter } from './tab-adapter.js';
 import { directoryAdapter } from './directory-adapters.js';
+import { eventsAdapter, visitsAdapter } from './activity-adapters.js';
 import { syncTab } from './sync-tab.js';
 import { totalsOf, type RoundSummary, type TabSummary } from './summary.js';
 
@@ -37,7 +38,7 @@ export function syncActor(provider: SheetProvider['name']): Actor {
 
 /** The tabs in the order they are synced. */
 export function tabAdapters(deps: Deps, actor: Actor): TabAdapter[] {
-  return [directoryAdapter(deps, actor, placeCodec), directoryAdapter(deps, actor, resourceCodec), directoryAdapter(deps, actor, personCodec)];
+  return [directoryAdapter(deps, actor, placeCodec), directoryAdapter(deps, actor, resourceCodec), directoryAdapter(deps, actor, personCodec), eventsAdapter(deps, actor), visitsAdapter(deps, actor)];
 }
 
 export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: SyncRoundOptions = {}): Promise<RoundSummary> {

@@ -69,7 +69,7 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
   const pendingByKey = new Map<string, SyncRowState>();
   const pendingByHash = new Map<string, SyncRowState>();
   for (const st of states.values()) {
-    if (st.idWritten || !byId.has(st.recordId)) continue;
+    if (st.idWritten || (!byId.has(st.recordId) && !adapter.stateBeforeCreate)) continue;
     if (st.rowKey && provider.stableRowKeys) pendingByKey.set(st.rowKey, st);
     pendingByHash.set(st.rowHash, st);
   }
@@ -176,7 +176,7 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
 
   const syncExisting = async (row: SheetRow, rec: SyncedRecord, st: SyncRowState | undefined) => {
     const rowHash = hashRow(tab, row.cells);
-    if (rec.archivedAt) return setCells(row, { [STATUS]: statusText.archived() });
+    if (rec.archivedAt) return setCells(row, { [STATUS]: adapter.archivedMessage ?? statusText.archived() });
     const renderHash = hashRow(tab, adapter.render(rec, ctx));
     const sheetChanged = st ? st.rowHash !== rowHash : renderHash !== rowHash;
     const apiChanged = !!st && (st.version !== rec.version || st.renderHash !== renderHash);
@@ -201,22 +201,23 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
     settle(row, current);
   };
 
-  const createFromRow = async (row: SheetRow, rowHash: string) => {
+  const createFromRow = async (row: SheetRow, rowHash: string, knownId?: string) => {
     const parsed = adapter.parse(row.cells, ctx);
     if (!parsed.ok) return refuse(row, parsed.errors);
     if (run.dryRun) {
       const errs = adapter.check(parsed.input);
       return errs.length ? refuse(row, errs) : void s.created++;
     }
-    const id = deps.newId();
+    const id = knownId ?? deps.newId();
     const pending: SyncRowState = { provider: provider.name, tab, recordId: id, rowHash, renderHash: '', version: 1, rowKey: row.key, idWritten: false, syncedAt: nowIso };
-    const rec = await useCase(row, () => adapter.create(parsed.input, id, { note: note(row), extraItems: [syncRowStatePut(deps.table, pending)] }));
+    if (adapter.stateBeforeCreate) await putSyncRowStates(deps.table, [pending]);
+    const rec = await useCase(row, () => adapter.create(parsed.input, id, { note: note(row), extraItems: adapter.stateBeforeCreate ? [] : [syncRowStatePut(deps.table, pending)] }));
     if (!rec) return;
     s.created++;
     byId.set(rec.id, rec);
     seen.set(rec.id, row.key);
     const rendered = adapter.render(rec, ctx);
-    setCells(row, { [ID]: rec.id, [STATUS]: statusText.created(now), ...(VERIFIED in rendered ? { [VERIFIED]: rendered[VERIFIED]! } : {}) });
+    setCells(row, { [ID]: rec.id, [STATUS]: adapter.createdStatus?.(rec) ?? statusText.created(now), ...(VERIFIED in rendered ? { [VERIFIED]: rendered[VERIFIED]! } : {}) });
     afterWrite.set(row.key, stateOf(rec, row, rowHash));
   };
 
@@ -229,7 +230,8 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
         setCells(row, { [STATUS]: statusText.duplicateId(other) });
         continue;
       }
-      const rec = byId.get(id);
+      const rec = byId.get(id) ?? (await adapter.loadOne?.(id));
+      if (rec && !byId.has(id)) byId.set(id, rec);
       if (!rec) {
         s.refused++;
         setCells(row, { [STATUS]: statusText.unknownId() });
@@ -245,9 +247,14 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
       // Created by an earlier round whose ID write-back was lost: write it now, create nothing.
       pendingByKey.delete(pending.rowKey ?? '');
       pendingByHash.delete(pending.rowHash);
-      const rec = byId.get(pending.recordId)!;
+      const rec = byId.get(pending.recordId);
+      if (!rec) {
+        // Its state was saved but the creation did not happen (or was not answered): create again, same id.
+        await createFromRow(row, rowHash, pending.recordId);
+        continue;
+      }
       seen.set(rec.id, row.key);
-      setCells(row, { [ID]: rec.id, [STATUS]: statusText.created(now) });
+      setCells(row, { [ID]: rec.id, [STATUS]: adapter.createdStatus?.(rec) ?? statusText.created(now) });
       // Keep the hash of the created version: a later edit of this row is then applied next round.
       afterWrite.set(row.key, { ...stateOf(rec, row, pending.rowHash) });
       continue;
@@ -256,6 +263,14 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
   }
 
   // Records without a row: deleted in the sheet (archive) or new in the API (append).
+  // Synced rows of records loadRecords does not return (old visits) may have been deleted too.
+  if (adapter.loadOne) {
+    for (const st of states.values()) {
+      if (!st.idWritten || seen.has(st.recordId) || byId.has(st.recordId)) continue;
+      const rec = await adapter.loadOne(st.recordId);
+      if (rec) records.push(rec);
+    }
+  }
   const missing = records.filter((r) => !r.archivedAt && !seen.has(r.id));
   const deleted = missing.filter((r) => states.get(r.id)?.idWritten);
   const synced = [...states.values()].filter((st) => st.idWritten).length;
@@ -269,7 +284,7 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
       await deleteSyncRowState(deps.table, provider.name, tab, rec.id);
     }
   }
-  const toAppend = missing.filter((r) => !states.get(r.id)?.idWritten);
+  const toAppend = missing.filter((r) => !states.get(r.id)?.idWritten && (adapter.appendable?.(r) ?? true));
   s.appended = toAppend.length;
 
   if (!run.dryRun) {

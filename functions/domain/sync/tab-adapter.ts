@@ -42,6 +42,20 @@ export interface TabAdapter {
   verify?(existing: SyncedRecord, w: WriteContext): Promise<SyncedRecord>;
   /** Posted rows cannot be edited (Passages: cancel by deleting, then add a new row). */
   immutableMessage?: string;
+  /** A record outside what loadRecords returns (an old visit still in the sheet). */
+  loadOne?(id: string): Promise<SyncedRecord | undefined>;
+  /**
+   * The use case cannot commit the row state with the record: the state is saved first and
+   * the creation is idempotent on the id (visits: the id is the idempotency key), so a lost
+   * write-back is repaired by creating again with the same id, never twice.
+   */
+  stateBeforeCreate?: boolean;
+  /** Records without a row that should get one (default: every non-archived record). */
+  appendable?(record: SyncedRecord): boolean;
+  /** `Statut synchro` after a row was created (default « ✓ Créée le … »). */
+  createdStatus?(record: SyncedRecord): string;
+  /** `Statut synchro` of a row whose record is archived (or cancelled). */
+  archivedMessage?: string;
   /** A use-case error → French reasons naming columns. */
   reasons(err: unknown): string[];
 }
