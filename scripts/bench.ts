@@ -18,6 +18,7 @@ type Bench = { name: string; run: () => Promise<BenchResult> };
 
 const benches: Bench[] = [
   // --- registered benchmarks (one line each) ---
+  { name: 'sheets-sync', run: async () => (await import('./bench/sheets-sync.js')).run() },
   { name: 'ledger', run: async () => (await import('./bench/ledger.js')).run() },
   { name: 'widget', run: async () => (await import('./bench/widget.js')).run() },
   { name: 'api', run: async () => (await import('./bench/api.js')).run() },
