@@ -67,3 +67,15 @@ describe('values typed the French way', () => {
     expect(hashRow('Lieux', { Nom: 'B', Commune: 'Périgueux' })).not.toBe(a);
   });
 });
+
+describe('templates', () => {
+  it('each tab’s CSV template has exactly the layout’s headers, in order', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { TAB_HEADERS } = await import('../../integrations/sheets/columns.js');
+    const files = { Lieux: 'lieux', Ressources: 'ressources', Personnes: 'personnes', Événements: 'evenements', Passages: 'passages' } as const;
+    for (const [tab, file] of Object.entries(files)) {
+      const line = readFileSync(`integrations/sheets/templates/${file}.csv`, 'utf8').split(/\r?\n/)[0]!;
+      expect(line.split(','), tab).toEqual([...TAB_HEADERS[tab as keyof typeof TAB_HEADERS]]);
+    }
+  });
+});
