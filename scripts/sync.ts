@@ -13,7 +13,7 @@ import { ensureTable } from '../integrations/dynamodb/ensure-table.js';
 import { newId } from '../functions/domain/ids.js';
 import type { Deps } from '../functions/domain/deps.js';
 import { configureSync, runConfiguredRound } from '../functions/sync/sync-service.js';
-import { createAirtableClient, parseSyncEnv } from '../functions/sync/sync-config.js';
+import { createAirtableClient, missingConfig, parseSyncEnv } from '../functions/sync/sync-config.js';
 import { formatTabLine, RoundSummarySchema, type RoundSummary, type TabSummary } from '../functions/domain/sync/summary.js';
 import { startDynamoDbLocal, type LocalDynamo } from './dynamodb-local.js';
 
@@ -36,6 +36,9 @@ const env = (() => {
     return fail((err as Error).message);
   }
 })();
+
+const missing = missingConfig(env, provider);
+if (missing) fail(`${provider === 'airtable' ? 'Airtable' : 'Google Sheets'} n’est pas configuré : ${missing} (voir integrations/sheets/GUIDE-fr.md).`);
 
 if (webhookUrl) {
   if (provider !== 'airtable') fail('--create-webhook ne concerne qu’Airtable.');

@@ -37,6 +37,14 @@ async function setupFor(deps: Deps): Promise<Setup> {
   return fromProcess;
 }
 
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ValidationError([{ path: '(corps)', message: 'JSON mal formé' }]);
+  }
+}
+
 const LABELS: Record<ProviderName, string> = { airtable: 'Airtable', sheets: 'Google Sheets' };
 
 /** One round now (POST /v1/sync/*, npm run sync, the schedule). 422 when not configured, 409 when a round is running. */
@@ -99,7 +107,7 @@ export async function handleAirtablePing(deps: Deps, rawBody: string, macHeader:
   const { env, tuning } = await setupFor(deps);
   if (!env.AIRTABLE_WEBHOOK_SECRET) throw new UnprocessableError('AIRTABLE_WEBHOOK_SECRET n’est pas configuré.');
   if (!verifyAirtableMac(rawBody, macHeader, env.AIRTABLE_WEBHOOK_SECRET)) throw new UnauthenticatedError('Signature X-Airtable-Content-MAC invalide.');
-  const ping = WebhookPingSchema.safeParse(JSON.parse(rawBody));
+  const ping = WebhookPingSchema.safeParse(parseJson(rawBody));
   if (!ping.success) throw new ValidationError(fieldErrorsFromZod(ping.error.issues));
   if (missingConfig(env, 'airtable')) throw new UnprocessableError('Airtable n’est pas configuré.');
   const client = createAirtableClient(env, tuning);
@@ -177,13 +185,7 @@ export async function handleSheetsHook(deps: Deps, rawBody: string, signature: s
   if (!Number.isFinite(ts) || skew > MAX_SKEW_SECONDS || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new UnauthenticatedError('Signature de l’Apps Script invalide ou expirée (vérifiez SHEETS_HOOK_SECRET et l’horloge).');
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(rawBody);
-  } catch {
-    throw new ValidationError([{ path: '(corps)', message: 'JSON mal formé' }]);
-  }
-  const call = SheetsHookSchema.safeParse(data);
+  const call = SheetsHookSchema.safeParse(parseJson(rawBody));
   if (!call.success) throw new ValidationError(fieldErrorsFromZod(call.error.issues));
   if (env.GOOGLE_SHEETS_ID && call.data.spreadsheetId !== env.GOOGLE_SHEETS_ID) throw new UnprocessableError('Ce classeur n’est pas celui que synchronise l’API (GOOGLE_SHEETS_ID).');
   const editedAt = new Map<string, string>();
