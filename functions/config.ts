@@ -2,7 +2,7 @@
  * Environment of the Lambda functions, read once at cold start and validated:
  * a missing variable fails the init with a clear message instead of a later 500.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const LambdaEnvSchema = z.object({
   TABLE_NAME: z.string().min(1),

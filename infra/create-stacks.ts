@@ -4,7 +4,7 @@
  * the region comes from the AWS profile at deploy time.
  */
 import { App, Tags } from 'aws-cdk-lib';
-import { z } from 'zod';
+import * as z from 'zod';
 import { StatefulStack } from './stacks/stateful-stack.js';
 import { StatelessStack } from './stacks/stateless-stack.js';
 import { SyncEnvSchema } from '../functions/sync/sync-config.js';

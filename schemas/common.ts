@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import fr from 'zod/v4/locales/fr.js';
 
 // French-first validation messages: managers read them in the spreadsheet's
 // "Statut synchro" column and in API errors.
-z.config(z.locales.fr());
+z.config(fr());
 
 /** Opaque, creation-sortable identifier (ULID-like, Crockford base32). */
 export const IdSchema = z

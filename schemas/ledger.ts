@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DaySchema, IdSchema, TimestampSchema } from './common.js';
 
 /** `network`, `place:<id>` or `person:<id>`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CentsSchema, TimestampSchema } from './common.js';
 
 /** Network-wide mobility settings (the admin sets them; see design.md "Mobility ledger semantics"). */

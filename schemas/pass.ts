@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CentsSchema, DaySchema, IdSchema, TimestampSchema } from './common.js';
 
 export const PASS_PERIODS = ['month', 'year'] as const;

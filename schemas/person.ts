@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema, RecordMetaShape, patchOf } from './common.js';
 import { PlaceSummarySchema } from './place.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CentsSchema, RecordMetaShape, UrlSchema, patchOf } from './common.js';
 
 export const PLACE_TAGS = ['coworking', 'fablab', 'atelier', 'tiers-lieu', 'café associatif', 'ressourcerie', 'espace de vie sociale', 'gîte', 'jardin partagé', 'numérique'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from './common.js';
 import { AccountSchema, JournalEntrySchema, MonthSchema, TransferSchema } from './ledger.js';
 import { VisitSchema } from './visit.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DaySchema, IdSchema, TimestampSchema } from './common.js';
 import { PostingSchema } from './ledger.js';
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
-import { z } from 'zod';
+import * as z from 'zod';
 import { startDynamoDbLocal, type LocalDynamo } from './dynamodb-local.js';
 import { createTableRef } from '../integrations/dynamodb/client.js';
 import { ensureTable } from '../integrations/dynamodb/ensure-table.js';

@@ -2,7 +2,7 @@
  * Configuration of the Facebook relay (names from shared/sheet-layout.md), validated once.
  * In AWS the Page token comes from Secrets Manager (FACEBOOK_PAGE_TOKEN_SECRET_ARN).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { readSecret } from '../config.js';
 import { DEFAULT_GRAPH_URL } from '../../integrations/facebook/graph-client.js';
 

@@ -6,7 +6,7 @@
  * - the scheduled sweep relays the items whose retry time has come (throttling backoff).
  */
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { relayEvent, type RelayDeps } from './relay-event.js';
 import { relayDueEvents } from './relay-due.js';
 

@@ -4,7 +4,7 @@
  * the integrations secret (JSON with the same key names) whose ARN is in
  * INTEGRATION_SECRET_ARN; a variable set in the environment wins.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { readSecret } from '../config.js';
 import { AirtableClient, AIRTABLE_DEFAULT_URL, type AirtableOptions } from '../../integrations/airtable/client.js';
 import { AirtableProvider } from '../../integrations/airtable/airtable-provider.js';

@@ -5,7 +5,7 @@
  * integrations secret); tests and benches attach their own with `configureSync`.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../domain/deps.js';
 import type { Actor } from '../domain/actor.js';
 import { requireAdmin } from '../domain/access.js';

@@ -3,7 +3,7 @@
  * records per write, 5 requests per second per base, 429 → wait 30 s and retry,
  * other errors reported per row. Waits and clock are injectable for tests.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AirtableError, airtableErrorFrom } from './errors.js';
 import { limiterForBase, realClock, type Clock, type RateLimiter } from './rate-limiter.js';
 

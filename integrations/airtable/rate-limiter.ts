@@ -13,9 +13,15 @@ export class RateLimiter {
   private starts: number[] = [];
   private queue: Promise<void> = Promise.resolve();
 
+  /**
+   * `windowMs` is a little over a second: the service counts arrivals, and a request that
+   * left late (busy event loop) must not land in the same second as the next one (a 429
+   * costs 30 s).
+   */
   constructor(
     private readonly perSecond: number,
     private readonly clock: Clock = realClock,
+    private readonly windowMs = 1100,
   ) {}
 
   /** Resolves when one more request may start; callers are served in order. */
@@ -23,12 +29,12 @@ export class RateLimiter {
     const turn = this.queue.then(async () => {
       for (;;) {
         const now = this.clock.now();
-        this.starts = this.starts.filter((t) => t > now - 1000);
+        this.starts = this.starts.filter((t) => t > now - this.windowMs);
         if (this.starts.length < this.perSecond) {
           this.starts.push(now);
           return;
         }
-        await this.clock.sleep(this.starts[0]! + 1000 - now);
+        await this.clock.sleep(this.starts[0]! + this.windowMs - now);
       }
     });
     this.queue = turn.catch(() => undefined);

@@ -5,7 +5,7 @@
  * so a sync round never triggers another one.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `X-Airtable-Content-MAC: hmac-sha256=<hex>` of the raw body, keyed by the base64-decoded secret. */
 export function computeAirtableMac(rawBody: string, secretBase64: string): string {

@@ -12,7 +12,7 @@
  * - requeueRelay         Update: an administrator asks for a new attempt
  */
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import { stripKeys } from './query-all.js';

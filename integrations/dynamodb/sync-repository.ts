@@ -11,7 +11,7 @@
  * - list/putWebhookCursor  pk=sync#<provider>, sk=webhook#<id>
  */
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import { queryAll, stripKeys } from './query-all.js';

@@ -7,7 +7,7 @@
  * idempotent — failures with an uncertain outcome. Creating a post is never retried on an
  * uncertain outcome: that would risk two posts. Longer backoff is the relay's job.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GraphError, graphErrorFromResponse } from './graph-errors.js';
 
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com/v25.0';

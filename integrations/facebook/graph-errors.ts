@@ -9,7 +9,7 @@
  * - `uncertain`  no usable answer (network failure, timeout, 5xx without a Graph error, code 1):
  *                the request may or may not have been applied.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const THROTTLING_CODES = new Set([4, 17, 32, 613]);
 export const TOKEN_ERROR_CODE = 190;

@@ -3,7 +3,7 @@
  * batchUpdate, append; service-account token; quota 429 → exponential backoff
  * (the quota refills every minute). Waits are injectable for tests.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GOOGLE_TOKEN_DEFAULT_URL, getAccessToken, type ServiceAccount } from './service-account.js';
 
 export const SHEETS_DEFAULT_URL = 'https://sheets.googleapis.com';

@@ -5,7 +5,7 @@
  */
 import { createSign } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const GOOGLE_TOKEN_DEFAULT_URL = 'https://oauth2.googleapis.com/token';
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { routeDocs, type RouteDoc, type Access } from './registry.js';
 import { ProblemSchema } from '../../../schemas/common.js';
 

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppEnv } from '../env.js';
 import { readIfMatch, readJson, readQuery } from '../http/input.js';
 import { cachedBody } from '../http/cached-body.js';

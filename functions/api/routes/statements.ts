@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppEnv } from '../env.js';
 import { readQuery } from '../http/input.js';
 import { documentRoute } from '../openapi/registry.js';

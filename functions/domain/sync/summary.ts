@@ -1,5 +1,5 @@
 /** What a sync round did, per tab: the answer of POST /v1/sync/* and the lines of `npm run sync`. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDateTime } from '../../../integrations/sheets/values.js';
 
 export const TabSummarySchema = z.object({
