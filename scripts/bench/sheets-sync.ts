@@ -13,13 +13,14 @@ import { ensureTable } from '../../integrations/dynamodb/ensure-table.js';
 import { newId } from '../../functions/domain/ids.js';
 import type { Deps } from '../../functions/domain/deps.js';
 import { configureSync, runConfiguredRound } from '../../functions/sync/sync-service.js';
-import { TAB_HEADERS } from '../../integrations/sheets/columns.js';
+import { TAB_HEADERS, TAB_NAMES } from '../../integrations/sheets/columns.js';
 import { tabAdapters } from '../../functions/domain/sync/run-sync-round.js';
 import { startFakeAirtable } from '../../tests/fakes/airtable.js';
 import { startFakeSheets } from '../../tests/fakes/google-sheets.js';
 
-const ROWS = 2000;
+const ROWS = Number(process.env.BENCH_SYNC_ROWS ?? 2000);
 const EDITED = 10;
+const STEP = Math.floor(ROWS / EDITED);
 
 function row(i: number): Record<string, string> {
   return { Nom: `Lieu ${i}`, Adresse: `${i} rue du Bench`, 'Code postal': '24000', Commune: 'Périgueux', Étiquettes: 'coworking', 'Accueille des visiteurs': i % 2 ? 'Oui' : 'Non', 'Visiteurs par jour': '3', 'Tarif réseau journée (€)': '12,50' };
@@ -45,7 +46,7 @@ export async function run(): Promise<BenchResult> {
       for (let i = 0; i < ROWS; i++) fake.userCreate('Lieux', row(i));
       configureSync(deps, { AIRTABLE_TOKEN: fake.token, AIRTABLE_BASE_ID: fake.baseId, AIRTABLE_API_URL: fake.url });
       let t0 = performance.now();
-      console.log('  airtable: premier passage (2 000 lignes)…');
+      console.log(`  airtable: premier passage (${ROWS} lignes)…`);
       const first = await runConfiguredRound(deps, 'airtable');
       const firstMs = performance.now() - t0;
       const firstRequests = fake.requests.length;
@@ -57,7 +58,7 @@ export async function run(): Promise<BenchResult> {
       figures['airtable first sync: wall / floor'] = +(firstMs / 1000 / (firstFloor / 5)).toFixed(2);
       figures['airtable 429 answers'] = fake.rateLimited;
       const recs = fake.records('Lieux');
-      for (let i = 0; i < EDITED; i++) fake.userUpdate('Lieux', recs[i * 150]!.id, { Description: `modifié ${i}` });
+      for (let i = 0; i < EDITED; i++) fake.userUpdate('Lieux', recs[i * STEP]!.id, { Description: `modifié ${i}` });
       const before = fake.requests.length;
       t0 = performance.now();
       const second = await runConfiguredRound(deps, 'airtable');
@@ -77,18 +78,18 @@ export async function run(): Promise<BenchResult> {
     {
       const deps = await makeDeps();
       const fake = await startFakeSheets();
-      for (const tab of ['Lieux', 'Ressources', 'Personnes'] as const) fake.addSheet(tab, [[...TAB_HEADERS[tab]]]);
+      for (const tab of TAB_NAMES) fake.addSheet(tab, [[...TAB_HEADERS[tab]]]);
       for (let i = 0; i < ROWS; i++) fake.appendRow('Lieux', row(i));
       configureSync(deps, { GOOGLE_SHEETS_ID: fake.spreadsheetId, GOOGLE_SERVICE_ACCOUNT: fake.serviceAccountJson, GOOGLE_SHEETS_API_URL: fake.url, GOOGLE_TOKEN_URL: fake.tokenUrl });
       let t0 = performance.now();
-      console.log('  sheets: premier passage (2 000 lignes)…');
+      console.log(`  sheets: premier passage (${ROWS} lignes)…`);
       const first = await runConfiguredRound(deps, 'sheets');
       const firstMs = performance.now() - t0;
       figures['sheets first sync: rows created'] = first.totals.created;
       figures['sheets first sync: requests (floor)'] = `${fake.count('read') + fake.count('write')} (2)`;
       figures['sheets first sync: token requests'] = fake.count('token');
       figures['sheets first sync: wall s'] = +(firstMs / 1000).toFixed(1);
-      for (let i = 0; i < EDITED; i++) fake.setCell('Lieux', 2 + i * 150, 'Description', `modifié ${i}`);
+      for (let i = 0; i < EDITED; i++) fake.setCell('Lieux', 2 + i * STEP, 'Description', `modifié ${i}`);
       const before = fake.count('read') + fake.count('write');
       t0 = performance.now();
       const second = await runConfiguredRound(deps, 'sheets');
