@@ -11,7 +11,14 @@ export interface CapacityMeter {
  * Asks every request for `ReturnConsumedCapacity: TOTAL` and sums the answers.
  * Costs nothing in DynamoDB; used by `npm run bench`.
  */
+const meters = new WeakMap<DynamoDBDocumentClient, CapacityMeter>();
+
 export function meterCapacity(doc: DynamoDBDocumentClient): CapacityMeter {
+  const existing = meters.get(doc);
+  if (existing) {
+    existing.reset();
+    return existing;
+  }
   const meter: CapacityMeter = {
     read: 0,
     write: 0,
@@ -39,6 +46,7 @@ export function meterCapacity(doc: DynamoDBDocumentClient): CapacityMeter {
     },
     { step: 'initialize', name: 'capacityMeter' },
   );
+  meters.set(doc, meter);
   return meter;
 }
 

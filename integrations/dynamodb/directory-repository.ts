@@ -3,8 +3,10 @@
  * - getDirectoryRecordById        GetItem  pk=dir#<type>, sk=<type>#v1#<id>
  * - listDirectoryRecordsByType    Query    pk=dir#<type> (strongly consistent, paged to the end)
  * - getDirectoryVersion           GetItem  pk=meta, sk=directory-version
+ * - listDirectoryChangesSince     Query    pk=dir#changes, sk ≥ <ISO time> (strongly consistent)
  * - saveDirectoryRecord           TransactWrite: the record (optimistic version check),
- *                                 its audit entry, and the directory version counter.
+ *                                 its audit entry, the directory version counter and a
+ *                                 change-log copy that expires after CHANGE_LOG_DAYS.
  */
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
@@ -36,6 +38,23 @@ export async function getDirectoryVersion(t: TableRef): Promise<number> {
   return (out.Item?.version as number | undefined) ?? 0;
 }
 
+/** How long change-log copies are kept; older caches reload in full. */
+export const CHANGE_LOG_DAYS = 8;
+
+export interface DirectoryChange {
+  type: DirectoryType;
+  record: Record<string, unknown>;
+}
+
+export async function listDirectoryChangesSince(t: TableRef, sinceIso: string): Promise<DirectoryChange[]> {
+  const items = await queryAll(t, {
+    KeyConditionExpression: 'pk = :pk AND sk >= :since',
+    ExpressionAttributeValues: { ':pk': keys.directoryChanges().pk, ':since': sinceIso },
+    ConsistentRead: true,
+  });
+  return items.map((i) => ({ type: i.type as DirectoryType, record: i.record as Record<string, unknown> }));
+}
+
 export class StaleVersionError extends Error {}
 
 /**
@@ -58,6 +77,18 @@ export async function saveDirectoryRecord(
         TransactItems: [
           { Put: { TableName: t.tableName, Item: { ...keys.directoryRecord(type, record.id), entity: type, ...record }, ...condition } },
           auditPut(t, audit),
+          {
+            Put: {
+              TableName: t.tableName,
+              Item: {
+                ...keys.directoryChange(String(record.updatedAt), type, record.id),
+                entity: 'dir-change',
+                type,
+                record,
+                ttl: Math.floor(Date.parse(String(record.updatedAt)) / 1000) + CHANGE_LOG_DAYS * 86_400,
+              },
+            },
+          },
           {
             Update: {
               TableName: t.tableName,

@@ -13,6 +13,9 @@ export const keys = {
   directoryPartition: (type: DirectoryType) => ({ pk: `dir#${type}`, skPrefix: `${type}#v1#` }),
   /** One counter bumped by every directory write; readers compare it to their cache. */
   directoryVersion: () => ({ pk: 'meta', sk: 'directory-version' }),
+  /** A short-lived copy of each directory write, by time, so caches refresh with only what changed. */
+  directoryChange: (at: string, type: DirectoryType, id: string) => ({ pk: 'dir#changes', sk: `${at}#${type}#${id}` }),
+  directoryChanges: () => ({ pk: 'dir#changes' }),
 
   token: (tokenId: string) => ({ pk: 'token', sk: `token#${tokenId}` }),
   tokenPartition: () => ({ pk: 'token', skPrefix: 'token#' }),
