@@ -50,6 +50,14 @@ describe('the search snapshot', () => {
     expect(list.body.items[0].place.name).toBe('Le Cache Renommé');
   });
 
+  it('a write stamped by a clock half a minute behind still shows (look-back)', async () => {
+    await t.call('GET', '/v1/resources');
+    t.setNow(new Date(Date.now() - 30_000));
+    await t.call('POST', '/v1/resources', { token: ADMIN, body: resourceInput(placeId, { name: 'Horloge en retard', category: 'clock' }) });
+    t.setNow(new Date());
+    expect((await t.call('GET', '/v1/resources?category=clock')).body.items).toHaveLength(1);
+  });
+
   it('a write stamped with a clock far behind still shows (full reload fallback)', async () => {
     await t.call('GET', '/v1/resources');
     t.setNow('2020-01-01T00:00:00Z');

@@ -6,16 +6,13 @@
  * candidate record.
  *
  * When the version moved, the snapshot catches up from the change log (the copies
- * of the last days' writes, by time), re-reading only what changed since its
- * watermark; it reloads in full only when it is older than the change log.
- * The watermark is moved back by a margin so writers whose clocks lag a little
- * are not missed; re-applying a change is harmless (records carry their version),
- * and a count check against the version counter falls back to a full reload if
- * a change was still missed.
+ * of the last days' writes, by time), reading only the changes stamped since its
+ * watermark; it reloads in full only when it is older than the change log or when
+ * the changes found do not account for every write the version counter counted.
  * Figures: `npm run bench -- api`.
  */
 import type { Deps } from '../deps.js';
-import { CHANGE_LOG_DAYS, getDirectoryVersion, listDirectoryChangesSince, listDirectoryRecordsByType } from '../../../integrations/dynamodb/directory-repository.js';
+import { CHANGE_LOG_DAYS, getDirectoryVersion, listDirectoryChangesSince, listDirectoryRecordsByType, type DirectoryChange } from '../../../integrations/dynamodb/directory-repository.js';
 import type { DirectoryType } from '../../../integrations/dynamodb/keys.js';
 import { PlaceSchema, type Place } from '../../../schemas/place.js';
 import { ResourceSchema, type Resource } from '../../../schemas/resource.js';
@@ -44,8 +41,8 @@ interface CacheEntry {
   watermark: string;
 }
 
-/** Clock skew tolerated between writers. */
-const WATERMARK_MARGIN_MS = 60_000;
+/** How far back to look when a change was stamped before the watermark. */
+const LOOK_BACK_MS = 60_000;
 const cache = new WeakMap<Deps['table'], CacheEntry>();
 
 const PARSERS = { place: PlaceSchema, resource: ResourceSchema, person: PersonSchema } as const;
@@ -83,18 +80,24 @@ async function loadAll(deps: Deps, version: number): Promise<CacheEntry> {
 }
 
 async function catchUp(deps: Deps, entry: CacheEntry, version: number): Promise<CacheEntry> {
-  const since = new Date(Date.parse(entry.watermark) - WATERMARK_MARGIN_MS).toISOString();
-  const changes = await listDirectoryChangesSince(deps.table, since);
-  // Each write adds one change and one to the version: fewer new changes than
-  // writes means a writer's clock lagged past the margin; reload to be safe.
-  const unseen = changes.filter((c) => String(c.record.updatedAt) > entry.watermark).length;
-  if (unseen < version - entry.snapshot.version) return loadAll(deps, version);
+  const writes = version - entry.snapshot.version;
+  const isNew = ({ type, record }: DirectoryChange) => {
+    const current = entry.records[type].get(String(record.id));
+    return !current || current.version < Number(record.version);
+  };
+  // Each write adds one change and one to the version. Fewer new changes than writes
+  // means a writer stamped its change before our watermark (a clock a little behind,
+  // or a commit that overtook another): look back a minute, then reload in full.
+  let changes = await listDirectoryChangesSince(deps.table, entry.watermark);
+  if (changes.filter(isNew).length < writes) {
+    changes = await listDirectoryChangesSince(deps.table, new Date(Date.parse(entry.watermark) - LOOK_BACK_MS).toISOString());
+    if (changes.filter(isNew).length < writes) return loadAll(deps, version);
+  }
   let watermark = entry.watermark;
-  for (const { type, record } of changes) {
-    const parsed = PARSERS[type as DirectoryType].parse(record) as Place & Resource & Person;
-    const map = entry.records[type as DirectoryType] as Map<string, typeof parsed>;
-    const current = map.get(parsed.id);
-    if (!current || current.version <= parsed.version) map.set(parsed.id, parsed);
+  for (const change of changes) {
+    if (!isNew(change)) continue;
+    const parsed = PARSERS[change.type].parse(change.record) as Place & Resource & Person;
+    (entry.records[change.type] as Map<string, typeof parsed>).set(parsed.id, parsed);
     if (parsed.updatedAt > watermark) watermark = parsed.updatedAt;
   }
   return { snapshot: buildSnapshot(version, entry.records), records: entry.records, watermark };
