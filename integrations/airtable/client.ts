@@ -54,7 +54,7 @@ export class AirtableClient {
     let limited = 0;
     let failed = 0;
     for (;;) {
-      await this.limiter.acquire();
+      const answered = await this.limiter.acquire();
       let res: Response;
       try {
         res = await (this.o.fetch ?? fetch)(url, {
@@ -64,10 +64,12 @@ export class AirtableClient {
           signal: AbortSignal.timeout(this.o.timeoutMs ?? 30_000),
         });
       } catch (err) {
+        answered();
         if (idempotent && failed++ < 1) continue;
         throw new AirtableError(0, 'NETWORK', (err as Error).message);
       }
       const text = await res.text();
+      answered();
       const data = text ? safeJson(text) : undefined;
       if (res.ok) return data;
       if (res.status === 429 && limited++ < (this.o.maxRateLimitRetries ?? 3)) {

@@ -1,6 +1,6 @@
 /**
  * Airtable allows 5 requests per second per base: a sliding window of request
- * start times, shared by every client of the same base in this process.
+ * times, shared by every client of the same base in this process.
  */
 export interface Clock {
   now: () => number;
@@ -10,34 +10,39 @@ export interface Clock {
 export const realClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
 export class RateLimiter {
-  private starts: number[] = [];
+  private slots: { t: number }[] = [];
   private queue: Promise<void> = Promise.resolve();
 
   /**
-   * `windowMs` is a little over a second: the service counts arrivals, and a request that
-   * left late (busy event loop) must not land in the same second as the next one (a 429
-   * costs 30 s).
+   * The service counts requests when they arrive, which may be later than when they left
+   * (a busy event loop, network jitter): a request's slot is therefore re-dated to when its
+   * answer came back, a time by which the service surely counted it. A 429 costs 30 s.
    */
   constructor(
     private readonly perSecond: number,
     private readonly clock: Clock = realClock,
-    private readonly windowMs = 1100,
+    private readonly windowMs = 1050,
   ) {}
 
-  /** Resolves when one more request may start; callers are served in order. */
-  acquire(): Promise<void> {
+  /** Resolves when one more request may start, with a function to call when its answer arrived. */
+  acquire(): Promise<() => void> {
     const turn = this.queue.then(async () => {
       for (;;) {
         const now = this.clock.now();
-        this.starts = this.starts.filter((t) => t > now - this.windowMs);
-        if (this.starts.length < this.perSecond) {
-          this.starts.push(now);
-          return;
+        this.slots = this.slots.filter((s) => s.t > now - this.windowMs);
+        if (this.slots.length < this.perSecond) {
+          const slot = { t: now };
+          this.slots.push(slot);
+          return () => void (slot.t = Math.max(slot.t, this.clock.now()));
         }
-        await this.clock.sleep(this.starts[0]! + this.windowMs - now);
+        const oldest = Math.min(...this.slots.map((s) => s.t));
+        await this.clock.sleep(Math.max(1, oldest + this.windowMs - now));
       }
     });
-    this.queue = turn.catch(() => undefined);
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 }
