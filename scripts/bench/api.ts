@@ -147,7 +147,7 @@ async function measureSearch() {
 
     meter.reset();
     await timed(app, queries[0]!);
-    const reloadRcu = meter.read; // first search: version read + the whole directory
+    const coldRcu = meter.read; // first search of a new instance: version read + the whole directory
 
     meter.reset();
     let results = 0;
@@ -170,7 +170,7 @@ async function measureSearch() {
       const p = await timed(app, `/v1/places/${placeIds[(i + 20) % placeIds.length]}`);
       if (i >= 0) search.push(s), byId.push(p);
     }
-    return { loadSeconds, reloadRcu, steadyRcu, withWritesRcu, avgResults: results / queries.length, searchMs: median(search), placeMs: median(byId) };
+    return { loadSeconds, coldRcu, steadyRcu, withWritesRcu, avgResults: results / queries.length, searchMs: median(search), placeMs: median(byId) };
   } finally {
     await dynamo.stop();
   }
@@ -184,8 +184,8 @@ export async function run(): Promise<BenchResult> {
   const gzipRatio = b.api.gzipBytes / b.hello.gzipBytes;
   const initRatio = b.api.wallMs / b.hello.wallMs;
   const latencyRatio = s.searchMs / s.placeMs;
-  // How rare directory writes must be for the average to stay at 2 units.
-  const breakEven = s.steadyRcu < 2 ? Math.ceil(s.reloadRcu / (2 - s.steadyRcu)) : Infinity;
+  // How many searches an instance must serve for its one full load to average out under 2 units.
+  const breakEven = s.steadyRcu < 2 ? Math.ceil(s.coldRcu / (2 - s.steadyRcu)) : Infinity;
   return {
     name: 'api',
     figures: {
@@ -201,9 +201,9 @@ export async function run(): Promise<BenchResult> {
       'cold init ratio without source maps': round(b.api.wallNoMapsMs / b.hello.wallNoMapsMs),
       [`directory loaded (${PLACES} places, ${RESOURCES} resources) in (s)`]: round(s.loadSeconds, 1),
       'RCU per search, steady state (avg of 200)': round(s.steadyRcu, 3),
-      'RCU of the one-off snapshot reload (first search after a write)': round(s.reloadRcu, 1),
-      [`RCU per search with a write every ${WRITE_EVERY} searches (avg)`]: round(s.withWritesRcu, 2),
-      'searches per directory write needed for avg ≤ 2 RCU': breakEven,
+      'RCU of the first search of a new instance (full snapshot load)': round(s.coldRcu, 1),
+      'searches per instance for that load to average under 2 RCU': breakEven,
+      [`RCU per search with a write every ${WRITE_EVERY} searches (avg, change-log catch-up)`]: round(s.withWritesRcu, 2),
       'results per search (avg)': round(s.avgResults, 1),
       [`median latency (ms) search / GET place, ${LATENCY_SAMPLES} each`]: `${round(s.searchMs)} / ${round(s.placeMs)}`,
       'search latency ratio': round(latencyRatio),
@@ -212,13 +212,14 @@ export async function run(): Promise<BenchResult> {
       'bundle size ≤ 2× hello (raw)': sizeRatio <= 2,
       'cold init ≤ 2× hello (node process)': initRatio <= 2,
       'read capacity ≤ 2 units per search (steady state, average)': s.steadyRcu <= 2,
+      [`read capacity ≤ 2 units per search with a write every ${WRITE_EVERY} searches`]: s.withWritesRcu <= 2,
       'search median latency ≤ 2× GET /v1/places/{id}': latencyRatio <= 2,
     },
     notes: [
       'Bundles built with infra/constructs/bundling-options.ts (ESM, node20, minified, source maps, AWS SDK bundled), as the CDK construct does.',
       'Cold init = spawn of `node` importing the bundle and exiting, NODE_OPTIONS=--enable-source-maps as in Lambda (target judged on this).',
       `Timings depend on the machine load (1-min load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores at start): compare ratios, measured interleaved.`,
-      'Capacity as reported by DynamoDB Local (CapacityUnits on strongly consistent reads); each Lambda instance reloads its own snapshot once per directory change.',
+      'Capacity as reported by DynamoDB Local (CapacityUnits on strongly consistent reads). Each Lambda instance loads the whole directory once, then catches up after writes by reading only the change log since its watermark.',
     ],
   };
 }
