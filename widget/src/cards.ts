@@ -4,7 +4,7 @@
  * text is escaped at render time.
  */
 import type { Lang, Texts } from './i18n.js';
-import { eventJsonLd, jsonLdScriptText } from '../../functions/domain/events/json-ld.js';
+import { eventJsonLd, jsonLdScriptText, type JsonLdEventInput } from '../../functions/domain/events/json-ld.js';
 
 export type View = 'places' | 'resources' | 'events';
 
@@ -44,18 +44,8 @@ interface ResourceItem {
   bookingUrl?: string;
   uses?: string[];
 }
-interface EventItem {
-  id: string;
-  title: string;
-  description?: string;
-  startsAt: string;
-  endsAt?: string;
-  url?: string;
-  imageUrl?: string;
-  priceCents?: number;
+interface EventItem extends JsonLdEventInput {
   tags?: string[];
-  status: 'scheduled' | 'cancelled';
-  place?: { name: string; commune: string };
 }
 
 export const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
