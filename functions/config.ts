@@ -18,7 +18,6 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
   if (!parsed.success) {
     throw new Error('Invalid environment: ' + parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   }
-  if (!parsed.data.ADMIN_TOKEN && !parsed.data.ADMIN_TOKEN_SECRET_ARN) throw new Error('Invalid environment: ADMIN_TOKEN_SECRET_ARN or ADMIN_TOKEN is required');
   return parsed.data;
 }
 

@@ -3,10 +3,18 @@ import type { Deps } from './domain/deps.js';
 import { newId } from './domain/ids.js';
 import { readLambdaEnv, readSecret } from './config.js';
 
-/** Builds the dependencies of a Lambda function from its environment (cold start). */
-export async function depsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Deps> {
+/**
+ * Builds the dependencies of a Lambda function from its environment (cold start).
+ * Only the API authenticates callers: background functions (sync, relay) run without
+ * the admin token and are not granted its secret.
+ */
+export async function depsFromEnv(env: NodeJS.ProcessEnv = process.env, opts: { withAdminToken: boolean } = { withAdminToken: true }): Promise<Deps> {
   const cfg = readLambdaEnv(env);
-  const adminToken = cfg.ADMIN_TOKEN ?? (await readSecret(cfg.ADMIN_TOKEN_SECRET_ARN!));
+  let adminToken = '';
+  if (opts.withAdminToken) {
+    if (!cfg.ADMIN_TOKEN && !cfg.ADMIN_TOKEN_SECRET_ARN) throw new Error('Invalid environment: ADMIN_TOKEN_SECRET_ARN or ADMIN_TOKEN is required');
+    adminToken = cfg.ADMIN_TOKEN ?? (await readSecret(cfg.ADMIN_TOKEN_SECRET_ARN!));
+  }
   return {
     table: createTableRef({ tableName: cfg.TABLE_NAME, endpoint: cfg.DYNAMODB_ENDPOINT }),
     now: () => new Date(),

@@ -12,7 +12,7 @@ import type { RelayDeps } from './relay-event.js';
 let ready: Promise<RelayDeps> | undefined;
 function relayDeps(): Promise<RelayDeps> {
   ready ??= (async () => {
-    const [deps, cfg] = await Promise.all([depsFromEnv(), loadRelayConfig()]);
+    const [deps, cfg] = await Promise.all([depsFromEnv(process.env, { withAdminToken: false }), loadRelayConfig()]);
     return { deps, graph: createGraphClient({ baseUrl: cfg.graphUrl, pageId: cfg.pageId, pageToken: cfg.pageToken }), baseUrl: cfg.publicBaseUrl };
   })();
   return ready;

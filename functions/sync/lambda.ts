@@ -1,7 +1,7 @@
 /**
  * Scheduled sync (EventBridge Scheduler, every SYNC_INTERVAL_MINUTES): one round per
  * configured spreadsheet provider, Airtable webhooks refreshed on the way.
- * Environment: TABLE_NAME, ADMIN_TOKEN_SECRET_ARN (shared deps), INTEGRATION_SECRET_ARN
+ * Environment: TABLE_NAME, INTEGRATION_SECRET_ARN
  * (JSON secret with AIRTABLE_TOKEN, AIRTABLE_WEBHOOK_SECRET, GOOGLE_SERVICE_ACCOUNT,
  * SHEETS_HOOK_SECRET), and the plain AIRTABLE_BASE_ID, GOOGLE_SHEETS_ID, *_URL variables.
  */
@@ -13,7 +13,7 @@ import { runScheduledSync } from './sync-service.js';
 let ready: Promise<Deps> | undefined;
 
 export const handler = middy().handler(async () => {
-  ready ??= depsFromEnv();
+  ready ??= depsFromEnv(process.env, { withAdminToken: false });
   const results = await runScheduledSync(await ready);
   for (const [provider, r] of Object.entries(results)) {
     console.log(JSON.stringify({ level: 'error' in r ? 'error' : 'info', msg: 'sync round', provider, ...('totals' in r ? { totals: r.totals, errors: r.tabs.flatMap((t) => t.errors) } : r) }));

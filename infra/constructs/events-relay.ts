@@ -15,7 +15,6 @@ import { AppFunction } from './app-function.js';
 
 export interface EventsRelayProps {
   table: ITable;
-  adminTokenSecret: ISecret;
   pageTokenSecret: ISecret;
   facebookPageId: string;
   publicBaseUrl: string;
@@ -37,9 +36,7 @@ export class EventsRelay extends Construct {
         environment: { FACEBOOK_PAGE_ID: props.facebookPageId, PUBLIC_BASE_URL: props.publicBaseUrl },
       })
         .bindTable({ table: props.table, accessMode: 'readWrite' })
-        .bindSecret({ secret: props.pageTokenSecret, envName: 'FACEBOOK_PAGE_TOKEN_SECRET_ARN' })
-        // depsFromEnv requires the admin token at cold start, even here.
-        .bindSecret({ secret: props.adminTokenSecret, envName: 'ADMIN_TOKEN_SECRET_ARN' });
+        .bindSecret({ secret: props.pageTokenSecret, envName: 'FACEBOOK_PAGE_TOKEN_SECRET_ARN' });
 
     this.streamFunction = relay('StreamFunction', 'handler', 'Relais Facebook : file d’envoi lue sur le flux de la table');
     this.sweepFunction = relay('SweepFunction', 'sweepHandler', 'Relais Facebook : reprise des envois différés');

@@ -12,7 +12,6 @@ import { AppFunction } from './app-function.js';
 
 export interface SpreadsheetSyncProps {
   table: ITable;
-  adminTokenSecret: ISecret;
   integrationsSecret: ISecret;
   intervalMinutes: number;
   /** Plain sync settings (AIRTABLE_BASE_ID, GOOGLE_SHEETS_ID…), the same the API gets. */
@@ -34,9 +33,7 @@ export class SpreadsheetSync extends Construct {
       environment: props.environment,
     })
       .bindTable({ table: props.table, accessMode: 'readWrite' })
-      .bindSecret({ secret: props.integrationsSecret, envName: 'INTEGRATION_SECRET_ARN' })
-      // depsFromEnv requires the admin token at cold start, even here.
-      .bindSecret({ secret: props.adminTokenSecret, envName: 'ADMIN_TOKEN_SECRET_ARN' });
+      .bindSecret({ secret: props.integrationsSecret, envName: 'INTEGRATION_SECRET_ARN' });
 
     this.schedule = new Schedule(this, 'Schedule', {
       description: `Synchronisation des tableurs toutes les ${props.intervalMinutes} minutes`,

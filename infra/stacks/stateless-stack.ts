@@ -88,7 +88,6 @@ export class StatelessStack extends Stack {
 
     this.sync = new SpreadsheetSync(this, 'SpreadsheetSync', {
       table,
-      adminTokenSecret,
       integrationsSecret,
       intervalMinutes: syncIntervalMinutes,
       environment: syncEnvironment,
@@ -96,7 +95,6 @@ export class StatelessStack extends Stack {
     if (props.facebookPageId) {
       this.relay = new EventsRelay(this, 'FacebookRelay', {
         table,
-        adminTokenSecret,
         pageTokenSecret: props.facebookPageTokenSecret,
         facebookPageId: props.facebookPageId,
         publicBaseUrl,

@@ -33,7 +33,9 @@ describe('spreadsheet sync', () => {
     expect(fn.Properties.Runtime).toBe('nodejs22.x');
     expect(env.TABLE_NAME['Fn::ImportValue']).toMatch(/RefTable/);
     expect(env.INTEGRATION_SECRET_ARN['Fn::ImportValue']).toMatch(/RefIntegrations/);
-    expect(env.ADMIN_TOKEN_SECRET_ARN['Fn::ImportValue']).toMatch(/RefAdminToken/);
+    // Least privilege: only the API authenticates callers, so only it may read the admin token.
+    expect(env.ADMIN_TOKEN_SECRET_ARN).toBeUndefined();
+    expect(allows(statementsOf(template, id), 'secretsmanager:GetSecretValue', /RefAdminToken/)).toBe(false);
     expect(env.AIRTABLE_BASE_ID).toBe('appAbCdEf123');
     expect(env.GOOGLE_SHEETS_ID).toBeUndefined(); // not configured, not set
     const statements = statementsOf(template, id);
