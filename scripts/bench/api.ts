@@ -24,6 +24,7 @@ import { newId } from '../../functions/domain/ids.js';
 import type { Deps } from '../../functions/domain/deps.js';
 import { verifyRecord } from '../../functions/domain/directory/write-records.js';
 import { COMMUNES, loadBenchDirectory, seededRandom } from './directory-load.js';
+import { median, round } from './stats.js';
 
 const INIT_RUNS = 15;
 const PLACES = 50;
@@ -32,12 +33,6 @@ const SEARCHES = 200;
 const LATENCY_SAMPLES = 200;
 const WRITE_EVERY = 50;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 // ---------------------------------------------------------------- bundle and cold init
 

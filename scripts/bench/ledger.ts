@@ -28,6 +28,7 @@ import { recordVisitItems } from '../../integrations/dynamodb/visit-repository.j
 import { journalEntryItems } from '../../integrations/dynamodb/ledger-repository.js';
 import type { LabelledItem } from '../../integrations/dynamodb/mobility-transaction.js';
 
+import { median } from './stats.js';
 const PLACES = 50;
 const PEOPLE = 200;
 const VISITS = 10_000;
@@ -57,11 +58,6 @@ function countItems(t: TableRef): { items: number; requests: number; reset(): vo
     { step: 'initialize', name: 'itemCounter' },
   );
   return c;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 async function timeIt(fn: () => Promise<unknown>): Promise<number> {
