@@ -8,11 +8,11 @@
  *                                 its audit entry, the directory version counter and a
  *                                 change-log copy that expires after CHANGE_LOG_DAYS.
  */
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import { keys, type DirectoryType } from './keys.js';
 import { queryAll, stripKeys } from './query-all.js';
-import { cancellationReasons } from './errors.js';
+import { TransactionConditionFailed, writeLabelledTransaction } from './transaction.js';
 import type { AuditEntry } from '../../schemas/audit.js';
 import { auditPut } from './audit-repository.js';
 
@@ -72,38 +72,29 @@ export async function saveDirectoryRecord(
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
       : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } };
   try {
-    await t.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: t.tableName, Item: { ...keys.directoryRecord(type, record.id), entity: type, ...record }, ...condition } },
-          auditPut(t, audit),
-          {
-            Put: {
-              TableName: t.tableName,
-              Item: {
-                ...keys.directoryChange(String(record.updatedAt), type, record.id),
-                entity: 'dir-change',
-                type,
-                record,
-                ttl: Math.floor(Date.parse(String(record.updatedAt)) / 1000) + CHANGE_LOG_DAYS * 86_400,
-              },
+    await writeLabelledTransaction(t, [
+      { label: 'record', item: { Put: { TableName: t.tableName, Item: { ...keys.directoryRecord(type, record.id), entity: type, ...record }, ...condition } } },
+      { label: 'audit', item: auditPut(t, audit) },
+      {
+        label: 'change-log',
+        item: {
+          Put: {
+            TableName: t.tableName,
+            Item: {
+              ...keys.directoryChange(String(record.updatedAt), type, record.id),
+              entity: 'dir-change',
+              type,
+              record,
+              ttl: Math.floor(Date.parse(String(record.updatedAt)) / 1000) + CHANGE_LOG_DAYS * 86_400,
             },
           },
-          {
-            Update: {
-              TableName: t.tableName,
-              Key: keys.directoryVersion(),
-              UpdateExpression: 'ADD version :one',
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-          ...(args.extraItems ?? []),
-        ],
-      }),
-    );
+        },
+      },
+      { label: 'directory-version', item: { Update: { TableName: t.tableName, Key: keys.directoryVersion(), UpdateExpression: 'ADD version :one', ExpressionAttributeValues: { ':one': 1 } } } },
+      ...(args.extraItems ?? []).map((item, k) => ({ label: `extra-${k}`, item })),
+    ]);
   } catch (err) {
-    const reasons = cancellationReasons(err);
-    if (reasons?.[0] === 'ConditionalCheckFailed') throw new StaleVersionError('record changed concurrently', { cause: err });
+    if (err instanceof TransactionConditionFailed && err.labels.includes('record')) throw new StaleVersionError('record changed concurrently', { cause: err });
     throw err;
   }
 }

@@ -7,11 +7,11 @@
  * - saveEventWrite          TransactWrite: the event (optimistic version check), its audit entry
  *                           and, when the change must be relayed, the outbox request — all or nothing.
  */
-import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import { queryAll, stripKeys } from './query-all.js';
-import { cancellationReasons } from './errors.js';
+import { TransactionConditionFailed, writeLabelledTransaction, type LabelledItem } from './transaction.js';
 import { auditPut } from './audit-repository.js';
 import type { TransactItem } from './directory-repository.js';
 import type { AuditEntry } from '../../schemas/audit.js';
@@ -92,13 +92,16 @@ export async function saveEventWrite(
     expectedVersion === 0
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
       : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } };
-  const items: TransactItem[] = [{ Put: { TableName: t.tableName, Item: eventItem(event), ...condition } }, auditPut(t, args.audit)];
-  if (args.relayRequest) items.push(relayRequestItem(t, event.id, event.version, args.relayRequest.nowIso));
-  items.push(...(args.extraItems ?? []));
+  const items: LabelledItem[] = [
+    { label: 'event', item: { Put: { TableName: t.tableName, Item: eventItem(event), ...condition } } },
+    { label: 'audit', item: auditPut(t, args.audit) },
+  ];
+  if (args.relayRequest) items.push({ label: 'relay-request', item: relayRequestItem(t, event.id, event.version, args.relayRequest.nowIso) });
+  items.push(...(args.extraItems ?? []).map((item, k) => ({ label: `extra-${k}`, item })));
   try {
-    await t.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    await writeLabelledTransaction(t, items);
   } catch (err) {
-    if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') throw new StaleEventError('event changed concurrently', { cause: err });
+    if (err instanceof TransactionConditionFailed && err.labels.includes('event')) throw new StaleEventError('event changed concurrently', { cause: err });
     throw err;
   }
 }

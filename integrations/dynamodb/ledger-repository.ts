@@ -12,7 +12,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import { queryAll, stripKeys } from './query-all.js';
-import type { LabelledItem } from './mobility-transaction.js';
+import type { LabelledItem } from './transaction.js';
 import type { JournalEntry } from '../../schemas/ledger.js';
 
 export function isOrganisation(account: string): boolean {

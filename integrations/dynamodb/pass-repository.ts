@@ -11,7 +11,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import { queryAll, stripKeys } from './query-all.js';
-import type { LabelledItem } from './mobility-transaction.js';
+import type { LabelledItem } from './transaction.js';
 import type { Pass } from '../../schemas/pass.js';
 
 export async function listPassesOfPerson(t: TableRef, personId: string): Promise<Record<string, unknown>[]> {

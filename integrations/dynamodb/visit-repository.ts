@@ -15,7 +15,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import { queryAll, stripKeys } from './query-all.js';
-import type { LabelledItem } from './mobility-transaction.js';
+import type { LabelledItem } from './transaction.js';
 import type { Visit } from '../../schemas/visit.js';
 
 export async function getVisitItem(t: TableRef, visitId: string): Promise<Record<string, unknown> | undefined> {

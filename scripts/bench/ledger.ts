@@ -26,7 +26,7 @@ import { DEFAULT_MOBILITY_SETTINGS } from '../../schemas/mobility-settings.js';
 import { visitPostings } from '../../functions/domain/mobility/money-rules.js';
 import { recordVisitItems } from '../../integrations/dynamodb/visit-repository.js';
 import { journalEntryItems } from '../../integrations/dynamodb/ledger-repository.js';
-import type { LabelledItem } from '../../integrations/dynamodb/mobility-transaction.js';
+import type { LabelledItem } from '../../integrations/dynamodb/transaction.js';
 
 import { median } from './stats.js';
 const PLACES = 50;

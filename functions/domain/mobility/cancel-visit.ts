@@ -7,7 +7,7 @@ import { buildEntry } from './ledger-entries.js';
 import { reversePostings } from './money-rules.js';
 import { journalEntryItems } from '../../../integrations/dynamodb/ledger-repository.js';
 import { cancelVisitItems, getVisitItem } from '../../../integrations/dynamodb/visit-repository.js';
-import { TransactionConditionFailed, writeLabelledTransaction } from '../../../integrations/dynamodb/mobility-transaction.js';
+import { TransactionConditionFailed, writeLabelledTransaction } from '../../../integrations/dynamodb/transaction.js';
 import { VisitSchema, type Visit } from '../../../schemas/visit.js';
 
 export async function getVisit(deps: Deps, visitId: string): Promise<Visit> {

@@ -8,7 +8,7 @@ import { requireKnownAccounts } from './directory-refs.js';
 import { dayRange, monthOf, monthsBetween, todayInParis, firstDayOf, lastDayOf } from './periods.js';
 import { decodeCursor, encodeCursor, pageByOffset } from '../paging.js';
 import { journalEntryItems, listEntriesOfAccount, listEntriesOfMonth } from '../../../integrations/dynamodb/ledger-repository.js';
-import { writeLabelledTransaction } from '../../../integrations/dynamodb/mobility-transaction.js';
+import { writeLabelledTransaction } from '../../../integrations/dynamodb/transaction.js';
 import { JournalEntrySchema, type JournalEntry, type JournalEntryInput, type Posting } from '../../../schemas/ledger.js';
 
 export function buildEntry(deps: Deps, actor: Actor, e: { date: string; memo: string; kind: JournalEntry['kind']; postings: Posting[] } & Partial<Pick<JournalEntry, 'visitId' | 'passId' | 'reversesEntryId'>>): JournalEntry {

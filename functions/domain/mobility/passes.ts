@@ -9,7 +9,7 @@ import { passPurchasePostings } from './money-rules.js';
 import { passPeriodOf } from './periods.js';
 import { journalEntryItems } from '../../../integrations/dynamodb/ledger-repository.js';
 import { getPassUsage, listAllPasses, listPassUsage, listPassesOfPerson, passPutItem } from '../../../integrations/dynamodb/pass-repository.js';
-import { writeLabelledTransaction } from '../../../integrations/dynamodb/mobility-transaction.js';
+import { writeLabelledTransaction } from '../../../integrations/dynamodb/transaction.js';
 import { PassSchema, type Pass, type PassInput } from '../../../schemas/pass.js';
 
 /**

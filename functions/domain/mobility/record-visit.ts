@@ -12,7 +12,7 @@ import { SCHEME_LABELS, visitPostings } from './money-rules.js';
 import { passCandidates } from './passes.js';
 import { journalEntryItems } from '../../../integrations/dynamodb/ledger-repository.js';
 import { getIdempotencyRecord, recordVisitItems } from '../../../integrations/dynamodb/visit-repository.js';
-import { TransactionConditionFailed, writeLabelledTransaction } from '../../../integrations/dynamodb/mobility-transaction.js';
+import { TransactionConditionFailed, writeLabelledTransaction } from '../../../integrations/dynamodb/transaction.js';
 import { VisitSchema, type Visit, type VisitInput } from '../../../schemas/visit.js';
 
 /** Idempotency records are kept 48 h (the contract asks for at least 24 h). */

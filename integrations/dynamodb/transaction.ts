@@ -1,10 +1,12 @@
 /**
- * The mobility writes (visit, cancellation, pass, manual entry) each go in one
- * TransactWrite. Items carry a label so a failed condition can be told apart
- * (capacity full, pass days used up, duplicate visit, idempotency key taken),
- * and transactions that collide on a hot item (a month's balance, a host day
- * counter) are retried: conditions are evaluated again on each attempt, so a
- * retry can never oversell a day.
+ * Every multi-item write of the table goes through here: directory records (with
+ * their audit entry, change log and version counter), events and their outbox, and
+ * the mobility writes (visit, cancellation, pass, manual entry). Items carry a label
+ * so a failed condition can be told apart (stale version, capacity full, pass days
+ * used up, duplicate visit, idempotency key taken), and transactions that collide on
+ * a hot item (the directory version, a month's balance, a host day counter) are
+ * retried: conditions are evaluated again on each attempt, so a retry can never
+ * oversell a day nor overwrite a newer version.
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
