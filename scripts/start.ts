@@ -60,6 +60,10 @@ try {
 } catch (err) {
   fail((err as Error).message);
 }
+// Whatever ends this process (an error, a busy port), DynamoDB Local must not outlive it.
+process.on('exit', () => {
+  if (dynamo && dynamo.process.exitCode === null) dynamo.process.kill('SIGTERM');
+});
 const endpoint = env.DYNAMODB_ENDPOINT ?? dynamo!.endpoint;
 const baseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
 const deps: Deps = {
@@ -79,7 +83,17 @@ if (created === 'created' && env.SEED === 'demo') {
 }
 
 const app = createApp(deps);
-const server = serve({ fetch: app.fetch, port: env.PORT });
+// The banner waits until the port is really ours, so a busy port never shows a misleading one.
+const server = serve({ fetch: app.fetch, port: env.PORT }, () =>
+  console.log(`
+Réseau des tiers-lieux — serveur local
+  API            ${baseUrl}/v1/health
+  Documentation  ${baseUrl}/docs
+  OpenAPI        ${baseUrl}/v1/openapi.json
+  DynamoDB       ${endpoint}${dynamo ? ` (DynamoDB Local, données : ${env.DATA_DIR})` : ''}
+  Jeton admin    ${deps.adminToken}
+Ctrl-C pour arrêter.`),
+);
 server.on('error', (err) => fail(`Impossible d’écouter sur le port ${env.PORT} : ${(err as Error).message}`));
 
 const stops: (() => Promise<void> | void)[] = [];
@@ -90,15 +104,6 @@ for (const job of localJobs) {
     console.log(`Tâche de fond « ${job.name} » : active.`);
   } else console.log(`Tâche de fond « ${job.name} » : inactive (${r.off}).`);
 }
-
-console.log(`
-Réseau des tiers-lieux — serveur local
-  API            ${baseUrl}/v1/health
-  Documentation  ${baseUrl}/docs
-  OpenAPI        ${baseUrl}/v1/openapi.json
-  DynamoDB       ${endpoint}${dynamo ? ` (DynamoDB Local, données : ${env.DATA_DIR})` : ''}
-  Jeton admin    ${deps.adminToken}
-Ctrl-C pour arrêter.`);
 
 let stopping = false;
 async function shutdown() {
