@@ -30,7 +30,11 @@ export const PlaceInputShape = {
   website: UrlSchema.optional(),
   email: z.email().optional(),
   phone: z.string().trim().max(40).optional(),
-  tags: z.array(z.string().trim().min(1).max(50)).max(30).optional(),
+  tags: z
+    .array(z.string().trim().min(1).max(50))
+    .max(30)
+    .optional()
+    .meta({ description: `Étiquettes libres ; suggestions : ${PLACE_TAGS.join(', ')}` }),
   openingHours: z.string().max(500).optional().meta({ description: 'Syntaxe OpenStreetMap opening_hours, ex. « Mo-Fr 09:00-18:00 »' }),
   accessibility: z.string().max(1000).optional(),
   membership: z.enum(MEMBERSHIP_STATUSES).optional(),

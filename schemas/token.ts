@@ -1,9 +1,6 @@
 import * as z from 'zod';
 import { IdSchema, TimestampSchema } from './common.js';
 
-export const ROLES = ['admin', 'manager', 'integration'] as const;
-export type Role = (typeof ROLES)[number];
-
 export const TokenInputSchema = z
   .discriminatedUnion('role', [
     z.strictObject({ role: z.literal('manager'), placeId: IdSchema, label: z.string().max(120).optional() }),

@@ -12,13 +12,9 @@
 import type { Actor } from './actor.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
-export function isWriter(a: Actor): boolean {
-  return a.role !== 'public';
-}
-
 /** 401 for anonymous callers, otherwise nothing. */
 export function requireAuthenticated(a: Actor): void {
-  if (!isWriter(a)) throw new UnauthenticatedError();
+  if (a.role === 'public') throw new UnauthenticatedError();
 }
 
 export function requireAdmin(a: Actor): void {

@@ -48,7 +48,7 @@ export async function searchResources(deps: Deps, s: ResourceSearch): Promise<{ 
     const { resource: r, place } = entry;
     if (r.archivedAt || place.archivedAt) continue;
     if (s.kind && r.kind !== s.kind) continue;
-    if (category && normalizeText(r.category) !== category) continue;
+    if (category && entry.category !== category) continue;
     if (s.placeId && r.placeId !== s.placeId) continue;
     if (s.minCapacity !== undefined && (r.capacity ?? 0) < s.minCapacity) continue;
     if (s.minSurfaceM2 !== undefined && (r.surfaceM2 ?? 0) < s.minSurfaceM2) continue;

@@ -22,7 +22,10 @@ import { normalizeText } from './text.js';
 export interface IndexedResource {
   resource: Resource;
   place: Place;
+  /** Normalized search text (name, description, category, uses, place name, commune). */
   text: string;
+  /** Normalized category, compared as is by the category filter. */
+  category: string;
 }
 
 export interface DirectorySnapshot {
@@ -56,7 +59,7 @@ function buildSnapshot(version: number, records: CacheEntry['records']): Directo
     const place = placesById.get(resource.placeId);
     if (!place) continue;
     const text = normalizeText([resource.name, resource.description ?? '', resource.category, resource.uses.join(' '), place.name, place.address.commune].join(' '));
-    resources.push({ resource, place, text });
+    resources.push({ resource, place, text, category: normalizeText(resource.category) });
   }
   // Creation order (ids are time-sortable) keeps paging stable across refreshes.
   resources.sort((a, b) => (a.resource.id < b.resource.id ? -1 : 1));
