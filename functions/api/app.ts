@@ -1,6 +1,7 @@
 /**
  * The one Hono app, used as is by the Lambda entry and by the local server.
- * Routes live one file per resource in `routes/` and are mounted here.
+ * Routes live one file per resource in `routes/`. The directory is mounted here; the
+ * other features are route groups loaded on first use (`lazy-routes.ts`).
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
@@ -15,16 +16,7 @@ import { peopleRoutes } from './routes/people.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
 import { freshnessRoutes } from './routes/freshness.js';
-import { syncRoutes } from './routes/sync.js';
-import { hookRoutes } from './routes/hooks.js';
-import { eventRoutes } from './routes/events.js';
-import { widgetRoutes } from './routes/widget.js';
-import { mobilitySettingsRoutes } from './routes/mobility-settings.js';
-import { passRoutes } from './routes/passes.js';
-import { visitRoutes } from './routes/visits.js';
-import { ledgerRoutes } from './routes/ledger.js';
-import { settlementRoutes } from './routes/settlements.js';
-import { statementRoutes } from './routes/statements.js';
+import { mountLazyGroups } from './lazy-routes.js';
 
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -57,18 +49,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/v1/tokens', tokenRoutes);
   app.route('/v1/audit', auditRoutes);
   app.route('/v1/freshness', freshnessRoutes);
-  // --- mobility routes ---
-  app.route('/v1/settings/mobility', mobilitySettingsRoutes);
-  app.route('/v1/passes', passRoutes);
-  app.route('/v1/visits', visitRoutes);
-  app.route('/v1/ledger', ledgerRoutes);
-  app.route('/v1/settlements', settlementRoutes);
-  app.route('/v1/statements', statementRoutes);
-  // --- sync routes ---
-  app.route('/v1/sync', syncRoutes);
-  app.route('/v1/hooks', hookRoutes);
-  // --- events and widget routes ---
-  app.route('/v1', eventRoutes);
-  app.route('/', widgetRoutes);
+  // Mobility, sync, events and widget, and the API docs: loaded on their first request.
+  mountLazyGroups(app);
   return app;
 }

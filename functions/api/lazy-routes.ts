@@ -1,0 +1,98 @@
+/**
+ * Route groups loaded on their first request, so that a cold start of the API
+ * function compiles and initialises only the directory (the routes most calls use).
+ *
+ * The bundle is split by esbuild (`splitting`): each group below is its own chunk,
+ * imported the first time one of its paths is asked for. The group's routes live in a
+ * small Hono app of their own, with the same error and 404 handlers; it inherits the
+ * dependencies and the caller's identity the main app has already resolved, so the
+ * token is checked once and every behaviour stays the same as if it were mounted eagerly.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from './env.js';
+import type { Deps } from '../domain/deps.js';
+import type { Actor } from '../domain/actor.js';
+import { notFound, onError } from './http/problem.js';
+
+interface GroupModule {
+  mount(app: Hono<AppEnv>): void;
+}
+
+interface LazyGroup {
+  /** Path prefixes (exact path, or anything below it) the group answers. */
+  prefixes: readonly string[];
+  load: () => Promise<GroupModule>;
+}
+
+const FEATURE_GROUPS = {
+  mobility: {
+    prefixes: ['/v1/settings/mobility', '/v1/passes', '/v1/visits', '/v1/ledger', '/v1/settlements', '/v1/statements'],
+    load: () => import('./groups/mobility.js'),
+  },
+  sync: { prefixes: ['/v1/sync', '/v1/hooks'], load: () => import('./groups/sync.js') },
+  events: { prefixes: ['/v1/events', '/v1/events.ics', '/widget.js', '/demo', '/events'], load: () => import('./groups/events.js') },
+} satisfies Record<string, LazyGroup>;
+
+export const LAZY_GROUPS: Record<string, LazyGroup> = {
+  ...FEATURE_GROUPS,
+  // The API description covers every route: it loads every group first (each route file documents itself).
+  docs: {
+    prefixes: ['/v1/openapi.json', '/docs'],
+    load: async () => {
+      await Promise.all(Object.values(FEATURE_GROUPS).map((g) => g.load()));
+      return import('./groups/docs.js');
+    },
+  },
+};
+
+/** What the main app hands down to a group's app, next to the runtime's own bindings. */
+const INHERITED = 'tiersLieux.inherited';
+interface Inherited {
+  [INHERITED]: { deps: Deps; actor: Actor };
+}
+
+const groupApps = new Map<string, Promise<Hono<AppEnv>>>();
+
+/** The group's app, built once per process. */
+export function groupApp(name: string): Promise<Hono<AppEnv>> {
+  let app = groupApps.get(name);
+  if (!app) {
+    const group = LAZY_GROUPS[name];
+    if (!group) throw new Error(`Unknown route group: ${name}`);
+    app = group.load().then((mod) => {
+      const sub = new Hono<AppEnv>();
+      sub.onError(onError);
+      sub.notFound(notFound);
+      sub.use('*', async (c, next) => {
+        const { deps, actor } = (c.env as Inherited)[INHERITED];
+        c.set('deps', deps);
+        c.set('actor', actor);
+        await next();
+      });
+      mod.mount(sub);
+      return sub;
+    });
+    // A failed load (should never happen with a sound bundle) is retried on the next request.
+    app.catch(() => groupApps.delete(name));
+    groupApps.set(name, app);
+  }
+  return app;
+}
+
+/** Registers every lazy group on the main app; call after the middleware that sets `deps` and `actor`. */
+export function mountLazyGroups(app: Hono<AppEnv>): void {
+  for (const [name, group] of Object.entries(LAZY_GROUPS)) {
+    const dispatch = async (c: Context<AppEnv>) => {
+      const sub = await groupApp(name);
+      const env = { ...(c.env as object | undefined), [INHERITED]: { deps: c.var.deps, actor: c.var.actor } };
+      return sub.fetch(c.req.raw, env);
+    };
+    for (const prefix of group.prefixes) app.all(prefix, dispatch).all(`${prefix}/*`, dispatch);
+  }
+}
+
+/** Every route of every lazy group (method and Hono path), loading them all: for the docs test. */
+export async function lazyGroupRoutes(): Promise<{ method: string; path: string }[]> {
+  const apps = await Promise.all(Object.keys(LAZY_GROUPS).map(groupApp));
+  return apps.flatMap((a) => a.routes.map(({ method, path }) => ({ method, path })));
+}
