@@ -1,12 +1,17 @@
 /**
- * `npm run build`: bundles the Lambda entries into dist/ with esbuild, with exactly the
- * options the CDK construct uses (infra/constructs/bundling-options.ts), so the bench
- * and a reviewer see the code that is deployed. `npx cdk synth` bundles its own copy.
+ * `npm run build`: bundles the Lambda entries into dist/<name>/ with esbuild, with exactly
+ * the options of infra/constructs/bundling-options.ts. The CDK construct runs this same
+ * script after its own bundling step (`tsx scripts/build.ts <entry> <dir>`), so the bench,
+ * the bundle test and a deployment all see the same files.
+ *
+ * Each function is an ES module `index.mjs` plus chunks next to it: the code behind a
+ * dynamic `import()` (the API's lazy route groups, the AWS SDK's rarely used credential
+ * providers) is a chunk of its own, compiled only if a request needs it.
  */
-import { build } from 'esbuild';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { build, type Metafile } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { LAMBDA_BUNDLING } from '../infra/constructs/bundling-options.js';
 import { buildWidget } from '../widget/build.js';
 
@@ -19,13 +24,44 @@ export const LAMBDA_ENTRIES = {
   relay: 'functions/relay/lambda.ts',
 } as const;
 
-/** Bundles one entry (path from the project root) to `outfile`; returns its size in bytes. */
-export async function bundleLambda(entry: string, outfile: string): Promise<number> {
+export interface BundleInfo {
+  /** The handler module Lambda imports. */
+  file: string;
+  /** Every JavaScript file written (entry and chunks; source maps and assets not counted). */
+  totalBytes: number;
+  /** What a cold start loads: the entry and the chunks it imports statically, transitively. */
+  initialBytes: number;
+  files: number;
+}
+
+/** The entry and the chunks it imports statically (not those behind a dynamic import()). */
+function initialOutputs(meta: Metafile, entryOut: string): string[] {
+  const seen = new Set<string>();
+  const visit = (out: string) => {
+    if (seen.has(out)) return;
+    seen.add(out);
+    for (const imp of meta.outputs[out]?.imports ?? []) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+  };
+  visit(entryOut);
+  return [...seen];
+}
+
+/**
+ * Bundles one entry (path from the project root) into `outDir` (index.mjs and its chunks),
+ * replacing any JavaScript already there (the CDK's single-file bundle).
+ */
+export async function bundleLambda(entry: string, outDir: string): Promise<BundleInfo> {
   const b = LAMBDA_BUNDLING;
-  await build({
-    entryPoints: [resolve(PROJECT_ROOT, entry)],
-    outfile,
+  mkdirSync(outDir, { recursive: true });
+  for (const f of readdirSync(outDir)) if (/\.mjs(\.map)?$/.test(f)) rmSync(resolve(outDir, f));
+  const { metafile } = await build({
+    entryPoints: { index: resolve(PROJECT_ROOT, entry) },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    // Flat: chunks resolve files shipped next to index.mjs (widget.js) from their own URL.
+    chunkNames: '[name]-[hash]',
     bundle: true,
+    splitting: b.splitting,
     platform: b.platform,
     format: b.format,
     target: b.target,
@@ -35,30 +71,52 @@ export async function bundleLambda(entry: string, outfile: string): Promise<numb
     mainFields: [...b.mainFields],
     banner: { js: b.banner },
     external: [...b.external],
+    metafile: true,
     logLevel: 'warning',
   });
-  return statSync(outfile).size;
+  // Metafile output paths are relative to the working directory.
+  const outputs = Object.keys(metafile.outputs).filter((o) => o.endsWith('.mjs'));
+  const entryOut = outputs.find((o) => basename(o) === 'index.mjs')!;
+  const size = (o: string) => metafile.outputs[o]!.bytes;
+  return {
+    file: resolve(outDir, 'index.mjs'),
+    totalBytes: outputs.reduce((n, o) => n + size(o), 0),
+    initialBytes: initialOutputs(metafile, entryOut).reduce((n, o) => n + size(o), 0),
+    files: outputs.length,
+  };
 }
 
 /**
- * The API function's directory as deployed: index.mjs (+ map) and the prebuilt widget.js
- * that GET /widget.js serves (the CDK construct's afterBundling hook does the same).
+ * A function's directory as deployed. The API's also holds the prebuilt widget.js that
+ * GET /widget.js serves.
  */
-export async function buildApiFunction(outDir: string): Promise<{ bundleBytes: number; file: string }> {
-  const file = resolve(outDir, 'index.mjs');
-  const bundleBytes = await bundleLambda(LAMBDA_ENTRIES.api, file);
-  writeFileSync(resolve(dirname(file), 'widget.js'), await buildWidget());
-  return { bundleBytes, file };
+export async function buildFunction(entry: string, outDir: string): Promise<BundleInfo> {
+  const info = await bundleLambda(entry, outDir);
+  if (entry === LAMBDA_ENTRIES.api) writeFileSync(resolve(outDir, 'widget.js'), await buildWidget());
+  return info;
 }
+
+/** The API function's directory, as deployed. */
+export function buildApiFunction(outDir: string): Promise<BundleInfo> {
+  return buildFunction(LAMBDA_ENTRIES.api, outDir);
+}
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 async function buildAll(): Promise<void> {
   for (const [name, entry] of Object.entries(LAMBDA_ENTRIES)) {
-    // Entries written by other parts of the project may not exist yet.
-    if (!existsSync(resolve(PROJECT_ROOT, entry))) continue;
     const out = resolve(PROJECT_ROOT, 'dist', name);
-    const size = name === 'api' ? (await buildApiFunction(out)).bundleBytes : await bundleLambda(entry, resolve(out, 'index.mjs'));
-    console.log(`dist/${name}/index.mjs  ${(size / 1024).toFixed(1)} KiB`);
+    const info = await buildFunction(entry, out);
+    console.log(`dist/${name}/  ${info.files} files, ${kib(info.totalBytes)} (${kib(info.initialBytes)} loaded at cold start)`);
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildAll();
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain && process.argv.length === 4) {
+  // From the CDK construct: tsx scripts/build.ts <entry> <output dir>
+  const [entry, outDir] = process.argv.slice(2) as [string, string];
+  const rel = relative(PROJECT_ROOT, resolve(PROJECT_ROOT, entry));
+  if (!existsSync(resolve(PROJECT_ROOT, rel))) throw new Error(`No such entry: ${entry}`);
+  const info = await buildFunction(rel, resolve(outDir));
+  console.log(`${rel} → ${outDir}: ${info.files} files, ${kib(info.totalBytes)}`);
+} else if (isMain) await buildAll();

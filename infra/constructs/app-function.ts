@@ -54,6 +54,14 @@ export class AppFunction extends NodejsFunction {
         // As a string: CDK drops boolean false arguments.
         esbuildArgs: { '--sources-content': String(LAMBDA_BUNDLING.sourcesContent) },
         ...bundling,
+        // The construct's esbuild call writes one file (it cannot split code); the project's
+        // build then replaces it with the split bundle (index.mjs and its chunks, plus the
+        // API's widget.js): the same files `npm run build` and the bench produce.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [`cd "${inputDir}" && npx --no-install tsx scripts/build.ts "${entry}" "${outputDir}"`],
+        },
       },
     });
   }

@@ -71,14 +71,7 @@ export class StatelessStack extends Stack {
       entry: 'functions/api/lambda.ts',
       description: 'API HTTP du réseau des tiers-lieux (Hono)',
       environment: { PUBLIC_BASE_URL: publicBaseUrl, ...syncEnvironment },
-      // GET /widget.js serves a prebuilt widget.js found next to index.mjs (functions/api/routes/widget.ts).
-      bundling: {
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => [`cd "${inputDir}" && npx --no-install tsx widget/build.ts "${outputDir}/widget.js"`],
-        },
-      },
+      // GET /widget.js serves a prebuilt widget.js next to index.mjs: scripts/build.ts writes it.
     })
       .bindTable({ table, accessMode: 'readWrite' })
       .bindSecret({ secret: adminTokenSecret, envName: 'ADMIN_TOKEN_SECRET_ARN' })

@@ -7,13 +7,13 @@
  *    against `GET /v1/places/{id}` on the same app (app.request, no network in front).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { availableParallelism, loadavg } from 'node:os';
 import type { BenchResult } from '../bench.js';
-import { bundleLambda, LAMBDA_ENTRIES, PROJECT_ROOT } from '../build.js';
+import { bundleLambda, LAMBDA_ENTRIES, PROJECT_ROOT, type BundleInfo } from '../build.js';
 import { SOURCE_MAPS_NODE_OPTIONS } from '../../infra/constructs/bundling-options.js';
 import { startDynamoDbLocal } from '../dynamodb-local.js';
 import { createTableRef, type TableRef } from '../../integrations/dynamodb/client.js';
@@ -37,55 +37,78 @@ const WRITE_EVERY = 50;
 // ---------------------------------------------------------------- bundle and cold init
 
 interface BundleFigures {
+  /** Every JavaScript file of the function (entry and chunks). */
   bytes: number;
   gzipBytes: number;
+  /** What a cold start compiles: the entry and its static imports. */
+  initialBytes: number;
   wallMs: number;
   importMs: number;
   /** Same, without --enable-source-maps (what the source maps cost at init). */
   wallNoMapsMs: number;
+  /** Import, then a first GET /demo (a route group loaded on first use): API only. */
+  firstLazyRequestMs?: number;
 }
 
 /**
  * Median wall time of `node runner.mjs <bundle>` (process start, import, exit) and of the
  * import alone, for each bundle, with the NODE_OPTIONS given.
  */
-function measureColdInit(bundles: string[], nodeOptions: string): { wallMs: number; importMs: number }[] {
+function measureColdInit(bundles: string[], nodeOptions: string, firstPath?: string): { wallMs: number; importMs: number; firstRequestMs: number }[] {
   const runner = resolve(PROJECT_ROOT, 'scripts/bench/import-runner.mjs');
   // Only what lets init succeed without AWS (the bundle never reaches DynamoDB at init).
   const env = { PATH: process.env.PATH, NODE_OPTIONS: nodeOptions, TABLE_NAME: 'bench', ADMIN_TOKEN: 'bench-admin-token-0123456789', AWS_REGION: 'eu-west-3' };
-  const samples = bundles.map(() => ({ wall: [] as number[], imp: [] as number[] }));
+  const samples = bundles.map(() => ({ wall: [] as number[], imp: [] as number[], first: [] as number[] }));
   for (let run = -2; run < INIT_RUNS; run++) {
     // Interleaved, so drift on the machine affects both alike; the first two runs warm the disk cache.
     bundles.forEach((bundle, i) => {
       const t0 = performance.now();
-      const out = spawnSync(process.execPath, [runner, pathToFileURL(bundle).href], { env, encoding: 'utf8' });
+      const out = spawnSync(process.execPath, [runner, pathToFileURL(bundle).href, ...(firstPath ? [firstPath] : [])], { env, encoding: 'utf8' });
       const wall = performance.now() - t0;
       if (out.status !== 0) throw new Error(`init of ${bundle} failed: ${out.stderr}`);
       if (run < 0) return;
       samples[i]!.wall.push(wall);
-      samples[i]!.imp.push((JSON.parse(out.stdout) as { importMs: number }).importMs);
+      const r = JSON.parse(out.stdout) as { importMs: number; firstRequestMs?: number };
+      samples[i]!.imp.push(r.importMs);
+      if (r.firstRequestMs !== undefined) samples[i]!.first.push(r.firstRequestMs);
     });
   }
-  return samples.map((s) => ({ wallMs: median(s.wall), importMs: median(s.imp) }));
+  return samples.map((s) => ({ wallMs: median(s.wall), importMs: median(s.imp), firstRequestMs: s.first.length ? median(s.first) : NaN }));
 }
 
-async function measureBundles(): Promise<{ api: BundleFigures; hello: BundleFigures }> {
-  const out = resolve(PROJECT_ROOT, 'dist/bench');
-  mkdirSync(out, { recursive: true });
-  const files = { api: resolve(out, 'api/index.mjs'), hello: resolve(out, 'hello/index.mjs') };
-  await bundleLambda(LAMBDA_ENTRIES.api, files.api);
-  await bundleLambda('scripts/bench/hello-lambda.ts', files.hello);
+/** The bundle, its reference, and the floor: the reference plus a DynamoDB document client. */
+const BUNDLES = {
+  api: LAMBDA_ENTRIES.api,
+  hello: 'scripts/bench/hello-lambda.ts',
+  helloDynamo: 'scripts/bench/hello-dynamodb-lambda.ts',
+} as const;
+type BundleName = keyof typeof BUNDLES;
+
+async function measureBundles(): Promise<Record<BundleName, BundleFigures>> {
+  const names = Object.keys(BUNDLES) as BundleName[];
+  const infos: BundleInfo[] = [];
+  for (const name of names) infos.push(await bundleLambda(BUNDLES[name], resolve(PROJECT_ROOT, 'dist/bench', name)));
+  const files = infos.map((i) => i.file);
   // As in Lambda (the construct sets NODE_OPTIONS), then without source maps for comparison.
-  const [api, hello] = measureColdInit([files.api, files.hello], SOURCE_MAPS_NODE_OPTIONS);
-  const [apiNoMaps, helloNoMaps] = measureColdInit([files.api, files.hello], '');
-  const sizes = (f: string) => {
-    const code = readFileSync(f);
-    return { bytes: code.length, gzipBytes: gzipSync(code).length };
-  };
-  return {
-    api: { ...sizes(files.api), ...api!, wallNoMapsMs: apiNoMaps!.wallMs },
-    hello: { ...sizes(files.hello), ...hello!, wallNoMapsMs: helloNoMaps!.wallMs },
-  };
+  const withMaps = measureColdInit(files, SOURCE_MAPS_NODE_OPTIONS);
+  const noMaps = measureColdInit(files, '');
+  // What the lazy loading moves: the first request to a group loads its chunk (/demo needs no database).
+  const [apiFirst] = measureColdInit([files[0]!], SOURCE_MAPS_NODE_OPTIONS, '/demo');
+  const gzipBytes = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.mjs')).reduce((n, f) => n + gzipSync(readFileSync(resolve(dir, f))).length, 0);
+  return Object.fromEntries(
+    names.map((name, i) => [
+      name,
+      {
+        bytes: infos[i]!.totalBytes,
+        gzipBytes: gzipBytes(dirname(files[i]!)),
+        initialBytes: infos[i]!.initialBytes,
+        wallMs: withMaps[i]!.wallMs,
+        importMs: withMaps[i]!.importMs,
+        wallNoMapsMs: noMaps[i]!.wallMs,
+        ...(name === 'api' ? { firstLazyRequestMs: apiFirst!.firstRequestMs } : {}),
+      },
+    ]),
+  ) as Record<BundleName, BundleFigures>;
 }
 
 // ---------------------------------------------------------------- search capacity and latency
@@ -181,19 +204,22 @@ export async function run(): Promise<BenchResult> {
   const latencyRatio = s.searchMs / s.placeMs;
   // How many searches an instance must serve for its one full load to average out under 2 units.
   const breakEven = s.steadyRcu < 2 ? Math.ceil(s.coldRcu / (2 - s.steadyRcu)) : Infinity;
+  const kib = (n: number) => round(n / 1024, 1);
   return {
     name: 'api',
     figures: {
-      'API bundle (KiB)': round(b.api.bytes / 1024, 1),
-      'API bundle gzipped (KiB)': round(b.api.gzipBytes / 1024, 1),
-      'hello bundle (KiB)': round(b.hello.bytes / 1024, 1),
-      'hello bundle gzipped (KiB)': round(b.hello.gzipBytes / 1024, 1),
+      'API function, all files (KiB) raw / gzipped': `${kib(b.api.bytes)} / ${kib(b.api.gzipBytes)}`,
+      'API function, compiled at a cold start (KiB)': kib(b.api.initialBytes),
+      'hello (KiB) raw / gzipped': `${kib(b.hello.bytes)} / ${kib(b.hello.gzipBytes)}`,
       'bundle size ratio (raw / gzipped)': `${round(sizeRatio, 1)}× / ${round(gzipRatio, 1)}×`,
       [`cold init, node process, median of ${INIT_RUNS} (ms) API / hello`]: `${round(b.api.wallMs, 1)} / ${round(b.hello.wallMs, 1)}`,
       'cold init ratio (process)': round(initRatio),
       'import alone (ms) API / hello': `${round(b.api.importMs, 1)} / ${round(b.hello.importMs, 1)}`,
       'cold init without --enable-source-maps (ms) API / hello': `${round(b.api.wallNoMapsMs, 1)} / ${round(b.hello.wallNoMapsMs, 1)}`,
       'cold init ratio without source maps': round(b.api.wallNoMapsMs / b.hello.wallNoMapsMs),
+      'first request to a lazily loaded group after a cold start, GET /demo (ms)': round(b.api.firstLazyRequestMs!, 1),
+      'floor, hello + a DynamoDB document client (KiB raw, size ratio)': `${kib(b.helloDynamo.bytes)}, ${round(b.helloDynamo.bytes / b.hello.bytes, 1)}×`,
+      'floor, hello + a DynamoDB document client: cold init ratio': round(b.helloDynamo.wallMs / b.hello.wallMs),
       [`directory loaded (${PLACES} places, ${RESOURCES} resources) in (s)`]: round(s.loadSeconds, 1),
       'RCU per search, steady state (avg of 200)': round(s.steadyRcu, 3),
       'RCU of the first search of a new instance (full snapshot load)': round(s.coldRcu, 1),
@@ -211,7 +237,8 @@ export async function run(): Promise<BenchResult> {
       'search median latency ≤ 2× GET /v1/places/{id}': latencyRatio <= 2,
     },
     notes: [
-      'Bundles built with infra/constructs/bundling-options.ts (ESM, node20, minified, source maps, AWS SDK bundled), as the CDK construct does.',
+      'Bundles built by scripts/build.ts with infra/constructs/bundling-options.ts (ESM, node20, minified, source maps, AWS SDK bundled, split at dynamic imports), as a deployment does. Sizes count every .mjs file; source maps are not counted.',
+      'The floor is the hello handler plus `DynamoDBDocumentClient.from(new DynamoDBClient())` (integrations/dynamodb/client.ts): the least any handler that reads the table loads.',
       'Cold init = spawn of `node` importing the bundle and exiting, NODE_OPTIONS=--enable-source-maps as in Lambda (target judged on this).',
       `Timings depend on the machine load (1-min load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores at start): compare ratios, measured interleaved.`,
       'Capacity as reported by DynamoDB Local (CapacityUnits on strongly consistent reads). Each Lambda instance loads the whole directory once, then catches up after writes by reading only the change log since its watermark.',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { buildApiFunction } from '../../scripts/build.js';
+import { buildApiFunction, type BundleInfo } from '../../scripts/build.js';
 import { createTableRef } from '../../integrations/dynamodb/client.js';
 import { ensureTable } from '../../integrations/dynamodb/ensure-table.js';
 import { placeInput } from '../support/fixtures.js';
@@ -17,6 +17,7 @@ type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: numbe
 
 let handler: Handler;
 let outDir: string;
+let bundle: BundleInfo;
 
 function httpEvent(method: string, path: string, opts: { body?: unknown; token?: string; query?: string } = {}) {
   const headers: Record<string, string> = { host: 'api.example.test', 'user-agent': 'vitest' };
@@ -48,7 +49,8 @@ function httpEvent(method: string, path: string, opts: { body?: unknown; token?:
 beforeAll(async () => {
   // Outside the project: nothing can be resolved from node_modules, as in /var/task.
   outDir = mkdtempSync(join(tmpdir(), 'api-bundle-'));
-  const { file } = await buildApiFunction(outDir);
+  bundle = await buildApiFunction(outDir);
+  const { file } = bundle;
   const tableName = `bundle-${process.pid}`;
   await ensureTable(createTableRef({ tableName, endpoint: inject('dynamoEndpoint') }));
   Object.assign(process.env, { TABLE_NAME: tableName, ADMIN_TOKEN: ADMIN, DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), PUBLIC_BASE_URL: 'https://cdn.example.test' });
@@ -71,6 +73,17 @@ describe('the bundled API function', () => {
 
     expect(created.statusCode).toBe(201);
     expect(JSON.parse(found.body).items.map((p: { name: string }) => p.name)).toContain('Le Bundle de Nontron');
+  });
+
+  it('is split: a cold start compiles only part of the code, the feature groups load from their chunks', async () => {
+    expect(bundle.files).toBeGreaterThan(3);
+    expect(bundle.initialBytes).toBeLessThan(bundle.totalBytes * 0.8);
+
+    const visits = await handler(httpEvent('GET', '/v1/visits', { token: ADMIN }), {});
+    const doc = await handler(httpEvent('GET', '/v1/openapi.json'), {});
+
+    expect(visits.statusCode).toBe(200);
+    expect(Object.keys(JSON.parse(doc.body).paths)).toEqual(expect.arrayContaining(['/v1/visits', '/v1/sync/airtable', '/v1/events.ics', '/v1/places']));
   });
 
   it('serves the widget shipped next to the bundle', async () => {
