@@ -76,11 +76,12 @@ function measureColdInit(bundles: string[], nodeOptions: string, firstPath?: str
   return samples.map((s) => ({ wallMs: median(s.wall), importMs: median(s.imp), firstRequestMs: s.first.length ? median(s.first) : NaN }));
 }
 
-/** The bundle, its reference, and the floor: the reference plus a DynamoDB document client. */
+/** The bundle, its reference, and two floors: the reference plus a DynamoDB document client, then plus zod and the directory schemas. */
 const BUNDLES = {
   api: LAMBDA_ENTRIES.api,
   hello: 'scripts/bench/hello-lambda.ts',
   helloDynamo: 'scripts/bench/hello-dynamodb-lambda.ts',
+  helloDynamoZod: 'scripts/bench/hello-dynamodb-zod-lambda.ts',
 } as const;
 type BundleName = keyof typeof BUNDLES;
 
@@ -220,6 +221,8 @@ export async function run(): Promise<BenchResult> {
       'first request to a lazily loaded group after a cold start, GET /demo (ms)': round(b.api.firstLazyRequestMs!, 1),
       'floor, hello + a DynamoDB document client (KiB raw, size ratio)': `${kib(b.helloDynamo.bytes)}, ${round(b.helloDynamo.bytes / b.hello.bytes, 1)}×`,
       'floor, hello + a DynamoDB document client: cold init ratio': round(b.helloDynamo.wallMs / b.hello.wallMs),
+      'floor + zod and the directory schemas (KiB raw, size ratio)': `${kib(b.helloDynamoZod.bytes)}, ${round(b.helloDynamoZod.bytes / b.hello.bytes, 1)}×`,
+      'floor + zod and the directory schemas: cold init ratio': round(b.helloDynamoZod.wallMs / b.hello.wallMs),
       [`directory loaded (${PLACES} places, ${RESOURCES} resources) in (s)`]: round(s.loadSeconds, 1),
       'RCU per search, steady state (avg of 200)': round(s.steadyRcu, 3),
       'RCU of the first search of a new instance (full snapshot load)': round(s.coldRcu, 1),
@@ -238,7 +241,7 @@ export async function run(): Promise<BenchResult> {
     },
     notes: [
       'Bundles built by scripts/build.ts with infra/constructs/bundling-options.ts (ESM, node20, minified, source maps, AWS SDK bundled, split at dynamic imports), as a deployment does. Sizes count every .mjs file; source maps are not counted.',
-      'The floor is the hello handler plus `DynamoDBDocumentClient.from(new DynamoDBClient())` (integrations/dynamodb/client.ts): the least any handler that reads the table loads.',
+      'The floor is the hello handler plus `DynamoDBDocumentClient.from(new DynamoDBClient())` (integrations/dynamodb/client.ts): the least any handler that reads the table loads. The second floor adds zod and the Place, Resource and Person schemas.',
       'Cold init = spawn of `node` importing the bundle and exiting, NODE_OPTIONS=--enable-source-maps as in Lambda (target judged on this).',
       `Timings depend on the machine load (1-min load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores at start): compare ratios, measured interleaved.`,
       'Capacity as reported by DynamoDB Local (CapacityUnits on strongly consistent reads). Each Lambda instance loads the whole directory once, then catches up after writes by reading only the change log since its watermark.',
