@@ -49,6 +49,10 @@ describe('npm start', () => {
       expect(first.output()).toMatch(/Données de démonstration chargées : \d+ lieux/);
       const places = await (await fetch(`http://localhost:${port}/v1/places?limit=100`)).json();
       expect(places.items.length).toBeGreaterThanOrEqual(12);
+      // A route group loaded on first use (the docs load every group) under the local server.
+      const docs = await fetch(`http://localhost:${port}/docs`);
+      expect(docs.status).toBe(200);
+      expect(await docs.text()).toContain('/v1/visits');
       const dynamoEndpoint = /DynamoDB\s+(http:\/\/\S+)/.exec(first.output())![1]!;
       // A change made now must survive the restart.
       const created = await fetch(`http://localhost:${port}/v1/places/${places.items[0].id}`, {
