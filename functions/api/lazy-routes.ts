@@ -33,7 +33,7 @@ const FEATURE_GROUPS = {
   events: { prefixes: ['/v1/events', '/v1/events.ics', '/widget.js', '/demo', '/events'], load: () => import('./groups/events.js') },
 } satisfies Record<string, LazyGroup>;
 
-export const LAZY_GROUPS: Record<string, LazyGroup> = {
+const LAZY_GROUPS: Record<string, LazyGroup> = {
   ...FEATURE_GROUPS,
   // The API description covers every route: it loads every group first (each route file documents itself).
   docs: {

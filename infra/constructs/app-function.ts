@@ -6,7 +6,7 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -18,9 +18,11 @@ import { LAMBDA_BUNDLING, SOURCE_MAPS_NODE_OPTIONS } from './bundling-options.js
 /** The repository root: entries and the lock file resolve from here whatever the cwd. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
-export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'runtime' | 'architecture' | 'logGroup' | 'logRetention'> {
+export interface AppFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'runtime' | 'architecture' | 'logGroup' | 'logRetention' | 'bundling'> {
   /** Path of the TypeScript entry, e.g. `functions/api/lambda.ts`. */
   entry: string;
+  /** The construct owns the command hooks: they replace the bundle with the split one. */
+  bundling?: Omit<BundlingOptions, 'commandHooks'>;
   /** How long CloudWatch keeps the logs (default one month: enough to debug, cheap). */
   logRetention?: RetentionDays;
 }
