@@ -70,6 +70,9 @@ export function groupApp(name: string): Promise<Hono<AppEnv>> {
         await next();
       });
       mod.mount(sub);
+      // A route outside the group's prefixes would never be dispatched here: fail loudly instead.
+      const stray = sub.routes.filter((r) => r.method !== 'ALL' && !group.prefixes.some((p) => r.path === p || r.path.startsWith(`${p}/`)));
+      if (stray.length) throw new Error(`Route group ${name} serves paths outside its prefixes: ${stray.map((r) => r.path).join(', ')}`);
       return sub;
     });
     // A failed load (should never happen with a sound bundle) is retried on the next request.
