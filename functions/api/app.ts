@@ -17,6 +17,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
 import { freshnessRoutes } from './routes/freshness.js';
 import { mountLazyGroups } from './lazy-routes.js';
+import { routeGuard } from './http/route-guard.js';
 
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -32,6 +33,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     c.set('actor', await resolveActor(deps, c.req.header('authorization')));
     await next();
   });
+  // Authentication (writes) and path ids, before any handler parses anything.
+  app.use('*', routeGuard({ final: false }));
 
   // Public reads may be cached by the CDN and browsers for a minute; anything read
   // with a token (private fields) or any error is never stored.

@@ -13,6 +13,7 @@ import type { AppEnv } from './env.js';
 import type { Deps } from '../domain/deps.js';
 import type { Actor } from '../domain/actor.js';
 import { notFound, onError } from './http/problem.js';
+import { routeGuard } from './http/route-guard.js';
 
 interface GroupModule {
   mount(app: Hono<AppEnv>): void;
@@ -69,6 +70,7 @@ export function groupApp(name: string): Promise<Hono<AppEnv>> {
         c.set('actor', actor);
         await next();
       });
+      sub.use('*', routeGuard({ final: true }));
       mod.mount(sub);
       // A route outside the group's prefixes would never be dispatched here: fail loudly instead.
       const stray = sub.routes.filter((r) => r.method !== 'ALL' && !group.prefixes.some((p) => r.path === p || r.path.startsWith(`${p}/`)));

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Deps } from './deps.js';
 import { PUBLIC, type Actor } from './actor.js';
-import { requireAdmin } from './access.js';
+import { authorize } from './permissions.js';
 import { NotFoundError, UnauthenticatedError, UnprocessableError } from './errors.js';
 import { getTokenById, listTokens as listStoredTokens, putToken, revokeToken as revokeStoredToken } from '../../integrations/dynamodb/token-repository.js';
 import { getDirectoryRecordById } from '../../integrations/dynamodb/directory-repository.js';
@@ -26,7 +26,7 @@ function publicView(t: StoredToken): Token {
  * 3. the secret is generated, shown once in the answer, stored as a SHA-256 hash.
  */
 export async function issueToken(deps: Deps, actor: Actor, input: TokenInput): Promise<Token & { token: string }> {
-  requireAdmin(actor);
+  authorize(actor, 'token.manage');
   if (input.role === 'manager') {
     const place = await getDirectoryRecordById(deps.table, 'place', input.placeId);
     if (!place) throw new UnprocessableError(`Le lieu « ${input.placeId} » n’existe pas.`, [{ path: 'placeId', message: 'lieu inconnu' }]);
@@ -49,12 +49,12 @@ export async function issueToken(deps: Deps, actor: Actor, input: TokenInput): P
 }
 
 export async function listTokens(deps: Deps, actor: Actor): Promise<Token[]> {
-  requireAdmin(actor);
+  authorize(actor, 'token.manage');
   return (await listStoredTokens(deps.table)).map(publicView);
 }
 
 export async function revokeToken(deps: Deps, actor: Actor, id: string): Promise<void> {
-  requireAdmin(actor);
+  authorize(actor, 'token.manage');
   if (!(await revokeStoredToken(deps.table, id, deps.now().toISOString()))) throw new NotFoundError('Jeton', id);
 }
 

@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import type { Deps } from '../domain/deps.js';
 import type { Actor } from '../domain/actor.js';
-import { requireAdmin } from '../domain/access.js';
+import { authorize } from '../domain/permissions.js';
 import { ConflictError, UnauthenticatedError, UnprocessableError, ValidationError, fieldErrorsFromZod } from '../domain/errors.js';
 import type { ProviderName } from '../domain/sync/provider.js';
 import { runSyncRound, type SyncRoundOptions } from '../domain/sync/run-sync-round.js';
@@ -57,7 +57,7 @@ export async function runConfiguredRound(deps: Deps, provider: ProviderName, opt
 
 /** POST /v1/sync/{provider}: the administrator (or the « Synchroniser maintenant » menu through the hook) runs a round now. */
 export async function syncNow(deps: Deps, actor: Actor, provider: ProviderName, opts: { dryRun?: boolean } = {}): Promise<RoundSummary> {
-  requireAdmin(actor);
+  authorize(actor, 'sync.run');
   return runConfiguredRound(deps, provider, opts);
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { routeDocs, type RouteDoc, type Access } from './registry.js';
 import { ProblemSchema } from '../../../schemas/common.js';
+import { describePermission } from '../../domain/permissions.js';
 
 type Json = Record<string, unknown>;
 
@@ -51,7 +52,8 @@ function operation(r: RouteDoc, components: Json): Json {
   return {
     operationId: `${r.method}${r.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9_]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
     summary: r.summary,
-    description: `Accès : ${ACCESS_TEXT[r.access]}`,
+    description: `Accès : ${ACCESS_TEXT[r.access]}${r.actions?.length ? `\n\nDroits : ${r.actions.map(describePermission).join(' — ')}.` : ''}`,
+    ...(r.actions?.length ? { 'x-permissions': r.actions } : {}),
     tags: [r.tag],
     ...(params.length ? { parameters: params } : {}),
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input', components) } } } } : {}),

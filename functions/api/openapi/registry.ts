@@ -4,6 +4,7 @@
  * into the OpenAPI 3.1 document, and a test checks every app route is listed.
  */
 import type { z } from 'zod';
+import type { Action } from '../../domain/permissions.js';
 
 export type Access = 'public' | 'admin' | 'manager' | 'writer' | 'integration' | 'signed';
 
@@ -14,6 +15,8 @@ export interface RouteDoc {
   summary: string;
   tag: string;
   access: Access;
+  /** The permission-table actions this route checks (printed in the docs, enumerated by the fuzz suite). */
+  actions?: Action[];
   query?: z.ZodObject;
   body?: z.ZodType;
   headers?: { name: string; required: boolean; description: string }[];

@@ -11,5 +11,5 @@ const AuditQuery = z.strictObject({ ...ListQueryShape, entityId: IdSchema.option
 
 export const auditRoutes = new Hono<AppEnv>();
 
-documentRoute({ method: 'get', path: '/v1/audit', tag: 'Service', access: 'admin', summary: 'Journal des modifications : qui, quand, avant et après', query: AuditQuery, responses: { 200: { description: 'Entrées, plus récentes d’abord', schema: listOf(AuditEntrySchema) } } });
+documentRoute({ method: 'get', path: '/v1/audit', tag: 'Service', access: 'admin', actions: ['audit.read'], summary: 'Journal des modifications : qui, quand, avant et après', query: AuditQuery, responses: { 200: { description: 'Entrées, plus récentes d’abord', schema: listOf(AuditEntrySchema) } } });
 auditRoutes.get('/', async (c) => c.json(await listAudit(c.var.deps, c.var.actor, readQuery(c, AuditQuery))));

@@ -38,7 +38,7 @@ export function directoryCrudRoutes(o: CrudOptions): Hono<AppEnv> {
     return c.json(shown, status);
   };
 
-  documentRoute({ method: 'post', path: base, tag: o.tag, access: o.type === 'place' ? 'integration' : 'writer', summary: `Créer : ${cfg.label.toLowerCase()}`, body: cfg.input, responses: { 201: { description: 'Créé', schema: o.outputSchema } } });
+  documentRoute({ method: 'post', path: base, tag: o.tag, access: o.type === 'place' ? 'integration' : 'writer', actions: [o.type === 'place' ? 'place.create' : 'directory.write'], summary: `Créer : ${cfg.label.toLowerCase()}`, body: cfg.input, responses: { 201: { description: 'Créé', schema: o.outputSchema } } });
   app.post('/', async (c) => {
     const input = await readJson(c, cfg.input);
     const record = await createRecord(c.var.deps, c.var.actor, o.type, input as Record<string, unknown>);
@@ -54,6 +54,7 @@ export function directoryCrudRoutes(o: CrudOptions): Hono<AppEnv> {
     path: item,
     tag: o.tag,
     access: 'writer',
+    actions: ['directory.write'],
     summary: `Modifier : ${cfg.label.toLowerCase()} (les champs envoyés remplacent, null efface)`,
     body: cfg.patch,
     headers: [{ name: 'If-Match', required: false, description: 'Version attendue (ETag) : 409 si la fiche a changé entre-temps' }],
@@ -65,10 +66,10 @@ export function directoryCrudRoutes(o: CrudOptions): Hono<AppEnv> {
     return reply(c, record);
   });
 
-  documentRoute({ method: 'delete', path: item, tag: o.tag, access: 'writer', summary: `Archiver : ${cfg.label.toLowerCase()} (jamais détruit)`, responses: { 200: { description: 'Archivé (archivedAt renseigné)', schema: o.outputSchema } } });
+  documentRoute({ method: 'delete', path: item, tag: o.tag, access: 'writer', actions: ['directory.write'], summary: `Archiver : ${cfg.label.toLowerCase()} (jamais détruit)`, responses: { 200: { description: 'Archivé (archivedAt renseigné)', schema: o.outputSchema } } });
   app.delete(`/:id`, async (c) => reply(c, await archiveRecord(c.var.deps, c.var.actor, o.type, c.req.param('id'))));
 
-  documentRoute({ method: 'post', path: `${item}/verify`, tag: o.tag, access: 'writer', summary: `Marquer comme vérifié aujourd’hui (verifiedAt)`, responses: { 200: { description: 'Vérifié', schema: o.outputSchema } } });
+  documentRoute({ method: 'post', path: `${item}/verify`, tag: o.tag, access: 'writer', actions: ['directory.write'], summary: `Marquer comme vérifié aujourd’hui (verifiedAt)`, responses: { 200: { description: 'Vérifié', schema: o.outputSchema } } });
   app.post(`/:id/verify`, async (c) => reply(c, await verifyRecord(c.var.deps, c.var.actor, o.type, c.req.param('id'))));
 
   return app;

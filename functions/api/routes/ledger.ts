@@ -24,11 +24,11 @@ const BalancesQuery = z.strictObject({
 
 export const ledgerRoutes = new Hono<AppEnv>();
 
-documentRoute({ method: 'get', path: '/v1/ledger/entries', tag: 'Comptabilité', access: 'manager', summary: 'Écritures du grand livre, avec leurs mouvements (un gestionnaire : le compte de son lieu seulement)', query: EntriesQuery, responses: { 200: { description: 'Écritures, de la plus ancienne à la plus récente', schema: listOf(JournalEntrySchema) } } });
+documentRoute({ method: 'get', path: '/v1/ledger/entries', tag: 'Comptabilité', access: 'manager', actions: ['ledger.account.read'], summary: 'Écritures du grand livre, avec leurs mouvements (un gestionnaire : le compte de son lieu seulement)', query: EntriesQuery, responses: { 200: { description: 'Écritures, de la plus ancienne à la plus récente', schema: listOf(JournalEntrySchema) } } });
 ledgerRoutes.get('/entries', async (c) => c.json(await listEntries(c.var.deps, c.var.actor, readQuery(c, EntriesQuery))));
 
-documentRoute({ method: 'post', path: '/v1/ledger/entries', tag: 'Comptabilité', access: 'admin', summary: 'Écriture manuelle (cotisations, part des recettes, subventions…) : « from » doit « amountCents » à « to »', body: JournalEntryInputSchema, responses: { 201: { description: 'Écriture passée', schema: JournalEntrySchema } } });
+documentRoute({ method: 'post', path: '/v1/ledger/entries', tag: 'Comptabilité', access: 'admin', actions: ['ledger.entry.create'], summary: 'Écriture manuelle (cotisations, part des recettes, subventions…) : « from » doit « amountCents » à « to »', body: JournalEntryInputSchema, responses: { 201: { description: 'Écriture passée', schema: JournalEntrySchema } } });
 ledgerRoutes.post('/entries', async (c) => c.json(await postManualEntry(c.var.deps, c.var.actor, await readJson(c, JournalEntryInputSchema)), 201));
 
-documentRoute({ method: 'get', path: '/v1/ledger/balances', tag: 'Comptabilité', access: 'admin', summary: 'Soldes des comptes sur une période (dû au compte moins ce qu’il doit) ; leur somme est toujours nulle', query: BalancesQuery, responses: { 200: { description: 'Soldes', schema: BalancesSchema } } });
+documentRoute({ method: 'get', path: '/v1/ledger/balances', tag: 'Comptabilité', access: 'admin', actions: ['ledger.balances.read'], summary: 'Soldes des comptes sur une période (dû au compte moins ce qu’il doit) ; leur somme est toujours nulle', query: BalancesQuery, responses: { 200: { description: 'Soldes', schema: BalancesSchema } } });
 ledgerRoutes.get('/balances', async (c) => c.json(await getBalances(c.var.deps, c.var.actor, readQuery(c, BalancesQuery))));

@@ -13,5 +13,5 @@ export function readMonthParam(value: string): string {
   return value;
 }
 
-documentRoute({ method: 'get', path: '/v1/settlements/{period}', tag: 'Comptabilité', access: 'admin', summary: 'Règlement mensuel entre organisations (lieux et tête de réseau) : soldes du mois et virements qui les soldent (au plus n − 1)', responses: { 200: { description: 'Règlement', schema: SettlementSchema } } });
+documentRoute({ method: 'get', path: '/v1/settlements/{period}', tag: 'Comptabilité', access: 'admin', actions: ['ledger.balances.read'], summary: 'Règlement mensuel entre organisations (lieux et tête de réseau) : soldes du mois et virements qui les soldent (au plus n − 1)', responses: { 200: { description: 'Règlement', schema: SettlementSchema } } });
 settlementRoutes.get('/:period', async (c) => c.json(await getSettlement(c.var.deps, c.var.actor, readMonthParam(c.req.param('period')))));

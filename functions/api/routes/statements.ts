@@ -18,6 +18,7 @@ documentRoute({
   path: '/v1/statements/{period}/{placeId}',
   tag: 'Comptabilité',
   access: 'manager',
+  actions: ['statement.read'],
   summary: 'Relevé mensuel d’un lieu : visites reçues et envoyées, écritures, solde net, virements à effectuer',
   query: StatementQuery,
   responses: { 200: { description: 'Relevé (JSON, ou text/csv, ou text/html selon « format »)', schema: StatementSchema } },

@@ -20,6 +20,7 @@ for (const [provider, label] of [
     path: `/v1/sync/${provider}`,
     tag: 'Synchro',
     access: 'admin',
+    actions: ['sync.run'],
     summary: `Synchroniser maintenant avec ${label} (un passage) et en donner le bilan`,
     query: SyncQuery,
     responses: { 200: { description: 'Bilan du passage, onglet par onglet', schema: RoundSummarySchema }, 409: { description: 'Une synchronisation est déjà en cours' }, 422: { description: `${label} n’est pas configuré` } },

@@ -24,7 +24,7 @@ documentRoute({
   method: 'post',
   path: '/v1/visits',
   tag: 'Mobilité',
-  access: 'writer',
+  access: 'writer', actions: ['visit.write'],
   summary: 'Enregistrer une journée de visite (gestionnaire du lieu d’accueil ou d’attache, intégration, administrateur) avec ses écritures',
   body: VisitInputSchema,
   headers: [{ name: 'Idempotency-Key', required: true, description: 'Clé unique par visite (UUID) : la même clé et le même corps renvoient la première réponse sans rien écrire ; un autre corps est refusé (422). Conservée 48 h.' }],
@@ -43,8 +43,8 @@ visitRoutes.post('/', async (c) => {
   return c.json(visit, 201);
 });
 
-documentRoute({ method: 'post', path: '/v1/visits/{visitId}/cancel', tag: 'Mobilité', access: 'writer', summary: 'Annuler une visite : écritures inverses datées du jour de la visite, journée et jour de pass libérés', responses: { 200: { description: 'Visite annulée', schema: VisitSchema }, 409: { description: 'Déjà annulée' } } });
+documentRoute({ method: 'post', path: '/v1/visits/{visitId}/cancel', tag: 'Mobilité', access: 'writer', actions: ['visit.write'], summary: 'Annuler une visite : écritures inverses datées du jour de la visite, journée et jour de pass libérés', responses: { 200: { description: 'Visite annulée', schema: VisitSchema }, 409: { description: 'Déjà annulée' } } });
 visitRoutes.post('/:visitId/cancel', async (c) => c.json(await cancelVisit(c.var.deps, c.var.actor, c.req.param('visitId'))));
 
-documentRoute({ method: 'get', path: '/v1/visits', tag: 'Mobilité', access: 'manager', summary: 'Lister les visites d’un lieu (reçues et envoyées), d’une personne, ou de tout le réseau (12 mois au plus)', query: VisitQuery, responses: { 200: { description: 'Visites, de la plus ancienne à la plus récente', schema: listOf(VisitSchema) } } });
+documentRoute({ method: 'get', path: '/v1/visits', tag: 'Mobilité', access: 'manager', actions: ['visit.list.place', 'person.mobility.read', 'mobility.network.read'], summary: 'Lister les visites d’un lieu (reçues et envoyées), d’une personne, ou de tout le réseau (12 mois au plus)', query: VisitQuery, responses: { 200: { description: 'Visites, de la plus ancienne à la plus récente', schema: listOf(VisitSchema) } } });
 visitRoutes.get('/', async (c) => c.json(await listVisits(c.var.deps, c.var.actor, readQuery(c, VisitQuery))));

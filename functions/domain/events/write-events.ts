@@ -5,7 +5,7 @@
  */
 import type { Deps } from '../deps.js';
 import { actorLabel, type Actor } from '../actor.js';
-import { requireAdmin, requirePlaceManager } from '../access.js';
+import { authorize } from '../permissions.js';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError, fieldErrorsFromZod } from '../errors.js';
 import { getDirectoryRecordById } from '../../../integrations/dynamodb/directory-repository.js';
 import { saveEventWrite, StaleEventError } from '../../../integrations/dynamodb/events-repository.js';
@@ -62,7 +62,7 @@ async function save(deps: Deps, event: StoredEvent, expectedVersion: number, ent
  *    are written in one transaction.
  */
 export async function createEvent(deps: Deps, actor: Actor, input: EventInput, opts: EventWriteOptions = {}): Promise<Event> {
-  requirePlaceManager(actor, input.placeId);
+  authorize(actor, 'event.write', input.placeId);
   const place = await requirePlaceRef(deps, input.placeId);
   const now = deps.now().toISOString();
   const { relay, ...fields } = input;
@@ -94,7 +94,7 @@ export async function createEvent(deps: Deps, actor: Actor, input: EventInput, o
  */
 export async function updateEvent(deps: Deps, actor: Actor, id: string, patch: EventPatch, opts: EventWriteOptions & { action?: string } = {}): Promise<Event> {
   const { event: before, relay } = await loadEvent(deps, id);
-  requirePlaceManager(actor, before.placeId);
+  authorize(actor, 'event.write', before.placeId);
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== before.version) {
     throw new ConflictError(`Version ${opts.expectedVersion} attendue, version actuelle ${before.version}.`);
   }
@@ -112,7 +112,7 @@ export async function updateEvent(deps: Deps, actor: Actor, id: string, patch: E
   merged.updatedAt = now;
   merged.version = before.version + 1;
   const event = validate(merged);
-  if (event.placeId !== before.placeId) requirePlaceManager(actor, event.placeId);
+  if (event.placeId !== before.placeId) authorize(actor, 'event.write', event.placeId);
   const place = await requirePlaceRef(deps, event.placeId).catch((err) => {
     // An event may stay attached to a place archived after it was created.
     if (event.placeId === before.placeId) return undefined;
@@ -129,7 +129,7 @@ export async function updateEvent(deps: Deps, actor: Actor, id: string, patch: E
 /** Cancels an event: it stays (status `cancelled`), and a relayed post is edited to say so. Idempotent. */
 export async function cancelEvent(deps: Deps, actor: Actor, id: string, opts: EventWriteOptions = {}): Promise<Event> {
   const { event } = await loadEvent(deps, id);
-  requirePlaceManager(actor, event.placeId);
+  authorize(actor, 'event.write', event.placeId);
   if (event.status === 'cancelled') return getEvent(deps, id, actor);
   return updateEvent(deps, actor, id, { status: 'cancelled' }, { ...opts, action: 'cancel' });
 }
@@ -140,7 +140,7 @@ export async function cancelEvent(deps: Deps, actor: Actor, id: string, opts: Ev
  * "post being created" marker, so the relay may create the post.
  */
 export async function retryEventRelay(deps: Deps, actor: Actor, id: string): Promise<Event> {
-  requireAdmin(actor);
+  authorize(actor, 'event.relay.retry');
   const { event } = await loadEvent(deps, id);
   const ok = await requeueRelay(deps.table, id, deps.now().toISOString());
   if (!ok) throw new NotFoundError('Relais Facebook de l’événement', event.id);

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
-import { requireAdmin } from '../access.js';
+import { authorize } from '../permissions.js';
 import { dayRange, firstDayOf, lastDayOf, monthOf, monthsBetween, todayInParis } from './periods.js';
 import { netTransfers } from './settlement-netting.js';
 import { balanceDeltas, listEntriesOfMonth, listMonthBalances } from '../../../integrations/dynamodb/ledger-repository.js';
@@ -37,7 +37,7 @@ export async function computeBalances(deps: Deps, from: string, to: string, scop
 
 /** GET /v1/ledger/balances?from=&to= (admin; days or months, the current year by default, 10 years at most). */
 export async function getBalances(deps: Deps, actor: Actor, q: { from?: string; to?: string }): Promise<{ from: string; to: string; accounts: AccountBalance[] }> {
-  requireAdmin(actor);
+  authorize(actor, 'ledger.balances.read');
   const year = todayInParis(deps.now()).slice(0, 4);
   const range = dayRange(q, { from: `${year}-01-01`, to: `${year}-12-31` }, 120);
   return { ...range, accounts: await computeBalances(deps, range.from, range.to, 'all') };
@@ -51,6 +51,6 @@ export async function computeSettlement(deps: Deps, month: string): Promise<Sett
 
 /** GET /v1/settlements/{YYYY-MM} (admin). */
 export async function getSettlement(deps: Deps, actor: Actor, month: string): Promise<Settlement> {
-  requireAdmin(actor);
+  authorize(actor, 'ledger.balances.read');
   return computeSettlement(deps, month);
 }

@@ -2,7 +2,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
-import { requireAdmin } from '../access.js';
+import { authorize } from '../permissions.js';
 import { requireAccountReader } from './mobility-access.js';
 import { requireKnownAccounts } from './directory-refs.js';
 import { dayRange, monthOf, monthsBetween, todayInParis, firstDayOf, lastDayOf } from './periods.js';
@@ -23,7 +23,7 @@ export function buildEntry(deps: Deps, actor: Actor, e: { date: string; memo: st
  * 3. write the entry, its per-account copies and the monthly balances in one transaction.
  */
 export async function postManualEntry(deps: Deps, actor: Actor, input: JournalEntryInput): Promise<JournalEntry> {
-  requireAdmin(actor);
+  authorize(actor, 'ledger.entry.create');
   await requireKnownAccounts(deps, input.postings.flatMap((p) => [p.from, p.to]));
   const entry = buildEntry(deps, actor, { date: input.date, memo: input.memo, kind: 'manual', postings: input.postings });
   await writeLabelledTransaction(deps.table, journalEntryItems(deps.table, entry));

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
-import { requireAdmin } from '../access.js';
+import { authorize } from '../permissions.js';
 import { getMobilitySettingsItem, putMobilitySettingsItem } from '../../../integrations/dynamodb/mobility-settings-repository.js';
 import { DEFAULT_MOBILITY_SETTINGS, MobilitySettingsSchema, type MobilitySettings, type MobilitySettingsInput } from '../../../schemas/mobility-settings.js';
 
@@ -13,7 +13,7 @@ export async function readMobilitySettings(deps: Deps): Promise<MobilitySettings
 
 /** GET /v1/settings/mobility (admin). */
 export async function getMobilitySettings(deps: Deps, actor: Actor): Promise<MobilitySettings> {
-  requireAdmin(actor);
+  authorize(actor, 'mobility.settings');
   return readMobilitySettings(deps);
 }
 
@@ -24,7 +24,7 @@ export async function getMobilitySettings(deps: Deps, actor: Actor): Promise<Mob
  * Visits already recorded keep the amounts they were posted with.
  */
 export async function saveMobilitySettings(deps: Deps, actor: Actor, input: MobilitySettingsInput): Promise<MobilitySettings> {
-  requireAdmin(actor);
+  authorize(actor, 'mobility.settings');
   const before = await readMobilitySettings(deps);
   const now = deps.now().toISOString();
   const after: MobilitySettings = { ...input, updatedAt: now, updatedBy: actorLabel(actor) };

@@ -1,0 +1,121 @@
+/**
+ * THE table of who may do what: action → roles and scope. Every use case asks here
+ * (`authorize` / `can`), the API docs print it per route (`RouteDoc.actions`), and the
+ * fuzz suite enumerates it. To add a feature's action: add ONE entry below.
+ *
+ * Grants:
+ *  - `all`        the role may do it on any record;
+ *  - `own-place`  a manager only when its place is one of the places the record belongs
+ *                 to (the `places` passed to `authorize`: a place, a person's home place,
+ *                 a visit's host and home, a ledger account's place…).
+ * A role absent from an entry is refused: 401 for an anonymous caller, 403 otherwise.
+ * In-process jobs (`system`) have the admin's grants.
+ */
+import type { Actor } from './actor.js';
+import { ForbiddenError, UnauthenticatedError } from './errors.js';
+
+export type Role = 'public' | 'manager' | 'integration' | 'admin';
+export type Grant = 'all' | 'own-place';
+
+export interface Permission {
+  /** What the action is (French, for the docs page). */
+  label: string;
+  roles: Partial<Record<Role, Grant>>;
+  /** Why a 403 is answered (French, for volunteers). */
+  denied: string;
+}
+
+const ADMIN_ONLY = 'Réservé à l’administrateur du réseau.';
+
+export const PERMISSIONS = {
+  // Directory
+  'directory.read': { label: 'lire l’annuaire publié', roles: { public: 'all', manager: 'all', integration: 'all', admin: 'all' }, denied: '' },
+  'place.create': { label: 'ajouter un lieu', roles: { integration: 'all', admin: 'all' }, denied: 'Seul l’administrateur du réseau peut ajouter un lieu.' },
+  'directory.write': {
+    label: 'créer, modifier, archiver ou vérifier un lieu, ses ressources et ses personnes',
+    roles: { manager: 'own-place', integration: 'all', admin: 'all' },
+    denied: 'Un gestionnaire ne peut modifier que son propre lieu et ce qui en dépend.',
+  },
+  'contacts.read': { label: 'voir l’e-mail et le téléphone d’une personne', roles: { manager: 'own-place', admin: 'all' }, denied: 'Coordonnées visibles seulement par l’administrateur et le lieu d’attache.' },
+  'person.private.read': { label: 'voir une personne sans consentement public', roles: { manager: 'own-place', integration: 'all', admin: 'all' }, denied: 'Personne non publique.' },
+  'token.manage': { label: 'créer, lister et révoquer les jetons', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'audit.read': { label: 'lire le journal des modifications', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  // Sync and events
+  'sync.run': { label: 'lancer une synchronisation du tableur', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'event.write': {
+    label: 'créer, modifier ou annuler un événement',
+    roles: { manager: 'own-place', integration: 'all', admin: 'all' },
+    denied: 'Un gestionnaire ne peut modifier que son propre lieu et ce qui en dépend.',
+  },
+  'event.relay.retry': { label: 'relancer le relais Facebook', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  // Mobility
+  'mobility.settings': { label: 'lire et changer les réglages de mobilité du réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'pass.sell': {
+    label: 'vendre un pass mobilité',
+    roles: { manager: 'own-place', admin: 'all' },
+    denied: 'Seuls l’administrateur et le gestionnaire du lieu d’attache de la personne peuvent vendre un pass.',
+  },
+  'person.mobility.read': { label: 'lire les pass et visites d’une personne', roles: { manager: 'own-place', integration: 'all', admin: 'all' }, denied: 'Un gestionnaire ne voit que les personnes de son lieu.' },
+  'mobility.network.read': {
+    label: 'lister les pass et visites de tout le réseau',
+    roles: { integration: 'all', admin: 'all' },
+    denied: 'Précisez votre lieu (placeId) : un gestionnaire ne voit que les visites de son lieu.',
+  },
+  'visit.write': {
+    label: 'enregistrer ou annuler une visite',
+    roles: { manager: 'own-place', integration: 'all', admin: 'all' },
+    denied: 'Seuls les gestionnaires du lieu d’accueil ou du lieu d’attache peuvent enregistrer ou annuler cette visite.',
+  },
+  'visit.list.place': { label: 'lister les visites d’un lieu', roles: { manager: 'own-place', integration: 'all', admin: 'all' }, denied: 'Un gestionnaire ne voit que les comptes et relevés de son propre lieu.' },
+  'statement.read': { label: 'lire le relevé mensuel d’un lieu', roles: { manager: 'own-place', admin: 'all' }, denied: 'Un gestionnaire ne voit que les comptes et relevés de son propre lieu.' },
+  'ledger.account.read': {
+    label: 'lire les écritures d’un compte',
+    roles: { manager: 'own-place', admin: 'all' },
+    denied: 'Un gestionnaire ne voit que les écritures du compte de son lieu (account=place:<id>).',
+  },
+  'ledger.entry.create': { label: 'passer une écriture manuelle', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'ledger.balances.read': { label: 'lire les soldes et les règlements du réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  /** Any other network-wide administration (what `requireAdmin` guards). */
+  'network.admin': { label: 'administrer le réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+} satisfies Record<string, Permission>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+function roleOf(a: Actor): Role {
+  return a.role === 'system' ? 'admin' : a.role;
+}
+
+/** The grant the table gives this actor for this action, if any. */
+export function grantOf(a: Actor, action: Action): Grant | undefined {
+  const roles: Permission['roles'] = PERMISSIONS[action].roles;
+  return roles[roleOf(a)];
+}
+
+/**
+ * May `a` do `action` on a record belonging to `places`? `own-place` needs the manager's
+ * place among them (undefined entries are ignored: an unknown home place grants nothing).
+ */
+export function can(a: Actor, action: Action, ...places: (string | undefined)[]): boolean {
+  const grant = grantOf(a, action);
+  if (grant === 'all') return true;
+  if (grant === 'own-place') return a.role === 'manager' && places.includes(a.placeId);
+  return false;
+}
+
+/** Throws 401 for an anonymous caller the table does not let in, 403 for any other refusal. */
+export function authorize(a: Actor, action: Action, ...places: (string | undefined)[]): void {
+  if (can(a, action, ...places)) return;
+  if (a.role === 'public') throw new UnauthenticatedError();
+  throw new ForbiddenError(PERMISSIONS[action].denied || undefined);
+}
+
+const ROLE_FR: Record<Role, string> = { public: 'public', manager: 'gestionnaire', integration: 'intégration', admin: 'administrateur' };
+
+/** "administrateur ; gestionnaire (son lieu) ; intégration": for the docs page. */
+export function describePermission(action: Action): string {
+  const roles: Permission['roles'] = PERMISSIONS[action].roles;
+  const parts = (['admin', 'manager', 'integration', 'public'] as const)
+    .filter((r) => roles[r])
+    .map((r) => (roles[r] === 'own-place' ? `${ROLE_FR[r]} (son lieu)` : ROLE_FR[r]));
+  return `${PERMISSIONS[action].label} : ${parts.join(' ; ')}`;
+}
