@@ -1,9 +1,11 @@
 import * as z from 'zod';
 import fr from 'zod/v4/locales/fr.js';
+import { frenchMessage } from './messages-fr.js';
 
-// French-first validation messages: managers read them in the spreadsheet's
-// "Statut synchro" column and in API errors.
-z.config(fr());
+// French validation messages written for volunteers: managers read them in the
+// spreadsheet's "Statut synchro" column and in API errors. The locale covers any
+// case the custom map leaves out.
+z.config({ ...fr(), customError: frenchMessage });
 
 /** Opaque, creation-sortable identifier (ULID-like, Crockford base32). */
 export const IdSchema = z
@@ -18,7 +20,7 @@ export const CentsSchema = z.number().int().min(0).max(100_000_000);
 /** A day in Europe/Paris, `YYYY-MM-DD`. */
 export const DaySchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'format de date attendu : AAAA-MM-JJ')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'date inexistante');
 
 export const TimestampSchema = z.iso.datetime({ offset: true });

@@ -6,7 +6,7 @@ export const MEMBERSHIP_STATUSES = ['member', 'candidate', 'partner', 'former'] 
 
 export const AddressSchema = z.strictObject({
   street: z.string().trim().max(300).optional(),
-  postcode: z.string().regex(/^\d{5}$/, 'code postal à 5 chiffres'),
+  postcode: z.string().regex(/^\d{5}$/, '5 chiffres attendus pour le code postal'),
   commune: z.string().trim().min(1).max(200),
 });
 

@@ -41,7 +41,7 @@ function parseJson(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    throw new ValidationError([{ path: '(corps)', message: 'JSON mal formé' }]);
+    throw new ValidationError([{ path: '(corps)', message: 'le corps de la requête n’est pas du JSON valide' }]);
   }
 }
 

@@ -17,6 +17,9 @@ export const keys = {
   directoryChange: (at: string, type: DirectoryType, id: string) => ({ pk: 'dir#changes', sk: `${at}#${type}#${id}` }),
   directoryChanges: () => ({ pk: 'dir#changes' }),
 
+  /** The keys that sign volunteers' links (newest first; older ones still verify until dropped). */
+  linkSigningKeys: () => ({ pk: 'meta', sk: 'link-signing-keys' }),
+
   token: (tokenId: string) => ({ pk: 'token', sk: `token#${tokenId}` }),
   tokenPartition: () => ({ pk: 'token', skPrefix: 'token#' }),
 

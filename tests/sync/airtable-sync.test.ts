@@ -70,7 +70,7 @@ describe('two-way sync with Airtable', () => {
     // Fixing only the count still leaves a bad postcode: the use case names it.
     w.fake.userUpdate('Lieux', rec.id, { 'Visiteurs par jour': '4' });
     await sync();
-    expect(w.fake.records('Lieux').find((r) => r.id === rec.id)!.fields['Statut synchro']).toMatch(/Colonne « Code postal » : code postal à 5 chiffres/);
+    expect(w.fake.records('Lieux').find((r) => r.id === rec.id)!.fields['Statut synchro']).toMatch(/Colonne « Code postal » : 5 chiffres attendus pour le code postal/);
     w.fake.userUpdate('Lieux', rec.id, { 'Code postal': '24310' });
     await sync();
     expect((await w.t.call('GET', `/v1/places/${rec.fields.ID}`)).body.description).toBe('ne doit pas passer');

@@ -21,12 +21,22 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   try {
     data = text.trim() === '' ? undefined : JSON.parse(text);
   } catch (err) {
-    throw new BadRequestError(`JSON mal formé : ${(err as Error).message}`);
+    throw new BadRequestError(malformedJsonMessage(err));
   }
   if (data === undefined) throw new BadRequestError('Corps JSON manquant.');
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
   return parsed.data;
+}
+
+/**
+ * The engine's own JSON error is English and technical; say the same thing in French,
+ * keeping the position when the engine gives one (it helps to find a missing comma).
+ */
+export function malformedJsonMessage(err: unknown): string {
+  const pos = /position (\d+)/.exec(String((err as Error)?.message ?? ''));
+  const where = pos ? ` (erreur vers le caractère ${Number(pos[1]) + 1})` : '';
+  return `Le corps de la requête n’est pas du JSON valide${where} : vérifiez les guillemets, les virgules et les accolades.`;
 }
 
 /** Validates the query string (single values; repeated keys keep the last one). */

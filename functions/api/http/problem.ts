@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../../domain/errors.js';
+import { errorPage, wantsHtml } from '../pages/layout.js';
 
 const PROBLEM_TYPE_BASE = 'https://tiers-lieux.example/problemes/';
 
@@ -21,12 +22,16 @@ export function onError(err: Error, c: Context): Response {
     });
   }
   if (err instanceof HTTPException) {
+    // A page already written (a bad signed link's French page) is answered as is.
+    if (err.res) return err.getResponse();
     return problemResponse(c, err.status, { title: err.message || 'Erreur', detail: err.message });
   }
   console.error(JSON.stringify({ level: 'error', msg: 'unhandled', name: err.name, message: err.message, stack: err.stack, path: c.req.path }));
   return problemResponse(c, 500, { title: 'Erreur interne', detail: 'Une erreur inattendue est survenue ; elle a été journalisée.' });
 }
 
+/** A browser gets a French page with a link home; API clients keep problem+json. */
 export function notFound(c: Context): Response {
+  if (wantsHtml(c)) return errorPage(c, 404, 'Page introuvable', 'Nous n’avons trouvé aucune page à cette adresse.');
   return problemResponse(c, 404, { title: 'Introuvable', detail: `Aucune route ${c.req.method} ${c.req.path}.` });
 }
