@@ -59,7 +59,8 @@ export async function startDynamoDbLocal(opts: { dataDir: string; port?: number 
   child.on('exit', () => (exited = true));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded 2-core machine the JVM alone may take a minute to answer.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (exited) throw new Error(`DynamoDB Local s’est arrêté au démarrage (port ${port} occupé ?).`);
     try {
@@ -68,7 +69,7 @@ export async function startDynamoDbLocal(opts: { dataDir: string; port?: number 
     } catch {
       if (Date.now() > deadline) {
         child.kill();
-        throw new Error('DynamoDB Local ne répond pas après 30 s.');
+        throw new Error('DynamoDB Local ne répond pas après 120 s.');
       }
       await new Promise((r) => setTimeout(r, 150));
     }
