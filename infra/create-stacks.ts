@@ -18,6 +18,8 @@ const InfraEnvSchema = SyncEnvSchema.pick({ SYNC_INTERVAL_MINUTES: true, AIRTABL
   PUBLIC_BASE_URL: z.url().optional(),
   /** The network's Facebook Page id: set it to deploy the events relay. */
   FACEBOOK_PAGE_ID: RelayEnvSchema.shape.FACEBOOK_PAGE_ID.optional(),
+  /** Sender address of the monthly freshness e-mails (a verified SES identity). */
+  SES_FROM: z.email().optional(),
 });
 
 /** `env`: the deploy-time settings; `app`: lets tests pass context (e.g. to skip bundling). */
@@ -36,6 +38,7 @@ export function createInfraApp(env: NodeJS.ProcessEnv = process.env, app = new A
     publicBaseUrl: cfg.PUBLIC_BASE_URL,
     syncIntervalMinutes: cfg.SYNC_INTERVAL_MINUTES,
     syncSettings: { AIRTABLE_BASE_ID: cfg.AIRTABLE_BASE_ID, GOOGLE_SHEETS_ID: cfg.GOOGLE_SHEETS_ID },
+    sesFrom: cfg.SES_FROM,
   });
   Tags.of(app).add('project', 'tiers-lieux-reseau');
   return { app, stateful, stateless };

@@ -22,6 +22,7 @@ export const LAMBDA_ENTRIES = {
   api: 'functions/api/lambda.ts',
   sync: 'functions/sync/lambda.ts',
   relay: 'functions/relay/lambda.ts',
+  freshness: 'functions/freshness/lambda.ts',
 } as const;
 
 export interface BundleInfo {

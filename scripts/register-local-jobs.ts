@@ -1,4 +1,5 @@
 /** Each background job adds one import here; the job module pushes itself into `localJobs`. */
 import './relay-job.js';
 import './sync-job.js';
+import './freshness-job.js';
 export {};

@@ -31,6 +31,7 @@ const FEATURE_GROUPS = {
     load: () => import('./groups/mobility.js'),
   },
   sync: { prefixes: ['/v1/sync', '/v1/hooks'], load: () => import('./groups/sync.js') },
+  freshness: { prefixes: ['/v1/freshness/links', '/verifier'], load: () => import('./groups/freshness.js') },
   events: { prefixes: ['/v1/events', '/v1/events.ics', '/widget.js', '/demo', '/events'], load: () => import('./groups/events.js') },
 } satisfies Record<string, LazyGroup>;
 

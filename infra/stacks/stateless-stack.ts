@@ -13,6 +13,7 @@ import { AppFunction } from '../constructs/app-function.js';
 import { PublicReadsCdn } from '../constructs/public-reads-cdn.js';
 import { EventsRelay } from '../constructs/events-relay.js';
 import { SpreadsheetSync } from '../constructs/spreadsheet-sync.js';
+import { FreshnessDigest } from '../constructs/freshness-digest.js';
 
 export interface StatelessStackProps extends StackProps {
   table: ITable;
@@ -29,6 +30,8 @@ export interface StatelessStackProps extends StackProps {
   syncIntervalMinutes?: number;
   /** Which spreadsheets to sync (plain ids; their secrets are in the integrations secret). */
   syncSettings?: { AIRTABLE_BASE_ID?: string; GOOGLE_SHEETS_ID?: string };
+  /** Sender of the monthly freshness e-mails (SES_FROM); unset: no e-mail is sent. */
+  sesFrom?: string;
 }
 
 /** Matches the Hono app's own CORS rule: public reads from any website, no cross-origin writes. */
@@ -47,6 +50,7 @@ export class StatelessStack extends Stack {
   readonly cdn: PublicReadsCdn;
   readonly relay?: EventsRelay;
   readonly sync: SpreadsheetSync;
+  readonly freshness: FreshnessDigest;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -85,6 +89,7 @@ export class StatelessStack extends Stack {
       intervalMinutes: syncIntervalMinutes,
       environment: syncEnvironment,
     });
+    this.freshness = new FreshnessDigest(this, 'FreshnessDigest', { table, publicBaseUrl, sesFrom: props.sesFrom });
     if (props.facebookPageId) {
       this.relay = new EventsRelay(this, 'FacebookRelay', {
         table,

@@ -20,6 +20,9 @@ export const keys = {
   /** The keys that sign volunteers' links (newest first; older ones still verify until dropped). */
   linkSigningKeys: () => ({ pk: 'meta', sk: 'link-signing-keys' }),
 
+  /** One marker per month and place once its freshness e-mail went out (a month's digest is sent once). */
+  freshnessDigestSent: (month: string, placeId: string) => ({ pk: `freshness#digest#${month}`, sk: `place#${placeId}` }),
+
   token: (tokenId: string) => ({ pk: 'token', sk: `token#${tokenId}` }),
   tokenPartition: () => ({ pk: 'token', skPrefix: 'token#' }),
 
