@@ -20,7 +20,7 @@ let server: ServerType;
 let base: string;
 let browser: Browser;
 let ses: FakeSes;
-const ids: Record<string, string> = {};
+const ids = { ruche: '', atelier: '', salle: '', laser: '', vieux: '' };
 
 beforeAll(async () => {
   t = await createTestContext({ now: '2026-01-10T09:00:00Z' });
