@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CentsSchema, IdSchema, ListQueryShape, TimestampSchema, UrlSchema, patchOf } from './common.js';
+import { CentsSchema, IdSchema, ListQueryShape, TimestampSchema, UrlSchema, patchOf, inSaneYears, YEARS_MESSAGE, nameText } from './common.js';
 import { PlaceSummarySchema } from './place.js';
 import { toParisIso } from '../functions/domain/events/paris-time.js';
 
@@ -17,19 +17,20 @@ export const ParisDateTimeSchema = z
   .string()
   .trim()
   .pipe(z.iso.datetime({ offset: true, local: true, message: 'date-heure ISO 8601 attendue, ex. 2026-05-12T18:30 (heure de Paris)' }))
+  .refine(inSaneYears, YEARS_MESSAGE)
   .transform((s) => toParisIso(s))
   .meta({ description: 'Date-heure ISO 8601 ; sans décalage, elle est lue à l’heure de Paris. Rendue avec le décalage de Paris.' });
 
 export const EventInputShape = {
   placeId: IdSchema,
-  title: z.string().trim().min(1).max(200),
+  title: nameText(200),
   description: z.string().max(5000).optional(),
   startsAt: ParisDateTimeSchema,
   endsAt: ParisDateTimeSchema.optional(),
   url: UrlSchema.optional().meta({ description: 'Page de l’événement sur le site du lieu (billetterie…)' }),
   imageUrl: UrlSchema.optional().meta({ description: 'Image publique ; l’événement est alors publié sur Facebook comme photo' }),
   priceCents: CentsSchema.optional().meta({ description: 'Prix d’entrée en centimes ; 0 = gratuit ; absent = non précisé' }),
-  tags: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
+  tags: z.array(nameText(50)).max(20).optional(),
   status: z.enum(EVENT_STATUSES).optional().meta({ description: '`cancelled` annule l’événement (il reste publié, marqué annulé)' }),
   relay: z
     .strictObject({ facebook: z.boolean().meta({ description: 'Relayer sur la page Facebook du réseau' }) })
@@ -102,7 +103,8 @@ export type Event = z.infer<typeof EventSchema>;
 const DayOrDateTimeSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'date AAAA-MM-JJ ou date-heure ISO 8601 attendue');
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, { message: 'date AAAA-MM-JJ ou date-heure ISO 8601 attendue', abort: true })
+  .refine(inSaneYears, YEARS_MESSAGE);
 
 export const EventQuerySchema = z.strictObject({
   ...ListQueryShape,

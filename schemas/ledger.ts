@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DaySchema, IdSchema, TimestampSchema } from './common.js';
+import { DaySchema, IdSchema, MonthSchema, TimestampSchema, nameText } from './common.js';
 
 /** `network`, `place:<id>` or `person:<id>`. */
 export const AccountSchema = z
@@ -8,8 +8,8 @@ export const AccountSchema = z
   .meta({ id: 'Account', description: '« network », « place:<id> » ou « person:<id> »' });
 export type Account = z.infer<typeof AccountSchema>;
 
-/** A month, `YYYY-MM`. */
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'mois attendu au format AAAA-MM');
+/** A month, `YYYY-MM` (2000–2100): defined with the days in common.ts. */
+export { MonthSchema };
 
 /** `from → to, amountCents`: `from` owes `to` that amount. */
 export const PostingSchema = z
@@ -27,7 +27,7 @@ export const ENTRY_KINDS = ['visit', 'visit-cancellation', 'pass', 'manual'] as 
 export const JournalEntryInputSchema = z
   .strictObject({
     date: DaySchema,
-    memo: z.string().trim().min(1).max(500),
+    memo: nameText(500),
     postings: z.array(PostingSchema).min(1).max(20),
   })
   .meta({ id: 'JournalEntryInput' });

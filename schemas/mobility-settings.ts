@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { CentsSchema, TimestampSchema } from './common.js';
+import { CentsSchema, TimestampSchema, DecimalSchema } from './common.js';
 
 /** Network-wide mobility settings (the admin sets them; see design.md "Mobility ledger semantics"). */
 export const MobilitySettingsInputSchema = z
   .strictObject({
     dayValueCents: CentsSchema.meta({ description: 'Valeur de référence d’une journée de coworking, en centimes' }),
-    retrocessionShare: z.number().min(0).max(1).meta({ description: 'Part de la journée reversée par le lieu d’attache au lieu d’accueil (0..1)' }),
+    retrocessionShare: DecimalSchema.min(0).max(1).meta({ description: 'Part de la journée reversée par le lieu d’attache au lieu d’accueil (0..1)' }),
     passDayRateCents: CentsSchema.meta({ description: 'Ce que la tête de réseau verse au lieu d’accueil par journée « pass »' }),
   })
   .meta({ id: 'MobilitySettingsInput' });

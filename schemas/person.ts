@@ -1,17 +1,17 @@
 import * as z from 'zod';
-import { IdSchema, RecordMetaShape, patchOf } from './common.js';
+import { IdSchema, RecordMetaShape, patchOf, nameText } from './common.js';
 import { PlaceSummarySchema } from './place.js';
 
 export const SKILL_LEVELS = ['beginner', 'intermediate', 'expert'] as const;
 
 export const SkillSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: nameText(80),
   level: z.enum(SKILL_LEVELS).optional(),
 });
 
 export const PersonInputShape = {
   homePlaceId: IdSchema,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: nameText(120),
   email: z.email().optional().meta({ description: 'Privé : visible du seul admin et du gestionnaire du lieu d’attache' }),
   phone: z.string().trim().max(40).optional().meta({ description: 'Privé, comme email' }),
   skills: z.array(SkillSchema).max(50).optional(),

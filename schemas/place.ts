@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CentsSchema, RecordMetaShape, UrlSchema, patchOf } from './common.js';
+import { CentsSchema, RecordMetaShape, UrlSchema, patchOf, DecimalSchema, nameText } from './common.js';
 
 export const PLACE_TAGS = ['coworking', 'fablab', 'atelier', 'tiers-lieu', 'café associatif', 'ressourcerie', 'espace de vie sociale', 'gîte', 'jardin partagé', 'numérique'] as const;
 export const MEMBERSHIP_STATUSES = ['member', 'candidate', 'partner', 'former'] as const;
@@ -7,12 +7,12 @@ export const MEMBERSHIP_STATUSES = ['member', 'candidate', 'partner', 'former'] 
 export const AddressSchema = z.strictObject({
   street: z.string().trim().max(300).optional(),
   postcode: z.string().regex(/^\d{5}$/, '5 chiffres attendus pour le code postal'),
-  commune: z.string().trim().min(1).max(200),
+  commune: nameText(200),
 });
 
 export const LocationSchema = z.strictObject({
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
+  lat: DecimalSchema.min(-90).max(90),
+  lon: DecimalSchema.min(-180).max(180),
 });
 
 /** A place's settings for the coworker mobility scheme. */
@@ -23,7 +23,7 @@ export const PlaceMobilitySchema = z.strictObject({
 });
 
 export const PlaceInputShape = {
-  name: z.string().trim().min(1).max(200),
+  name: nameText(200),
   description: z.string().max(5000).optional(),
   address: AddressSchema,
   location: LocationSchema.optional(),
@@ -31,7 +31,7 @@ export const PlaceInputShape = {
   email: z.email().optional(),
   phone: z.string().trim().max(40).optional(),
   tags: z
-    .array(z.string().trim().min(1).max(50))
+    .array(nameText(50))
     .max(30)
     .optional()
     .meta({ description: `Étiquettes libres ; suggestions : ${PLACE_TAGS.join(', ')}` }),

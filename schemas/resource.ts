@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CentsSchema, IdSchema, RecordMetaShape, UrlSchema, patchOf } from './common.js';
+import { CentsSchema, IdSchema, RecordMetaShape, UrlSchema, patchOf, DecimalSchema, nameText } from './common.js';
 import { PlaceSummarySchema } from './place.js';
 
 export const RESOURCE_KINDS = ['space', 'equipment', 'other'] as const;
@@ -39,11 +39,11 @@ export const ResourceInputShape = {
     .min(1)
     .max(60)
     .meta({ description: 'Catégorie ; suggestions par type : ' + Object.entries(SUGGESTED_CATEGORIES).map(([k, v]) => `${k}: ${v.join(', ')}`).join(' ; ') }),
-  name: z.string().trim().min(1).max(200),
+  name: nameText(200),
   description: z.string().max(5000).optional(),
   capacity: z.number().int().min(0).max(100_000).optional(),
-  surfaceM2: z.number().positive().max(1_000_000).optional(),
-  uses: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+  surfaceM2: DecimalSchema.positive().max(1_000_000).optional(),
+  uses: z.array(nameText(100)).max(30).optional(),
   quantity: z.number().int().min(1).max(100_000).optional(),
   rates: z.array(RateSchema).max(20).optional(),
   sharing: SharingSchema.optional(),

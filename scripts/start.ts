@@ -55,10 +55,36 @@ function adminToken(): string {
 }
 
 let dynamo: LocalDynamo | undefined;
+let stopping = false;
 try {
-  if (!env.DYNAMODB_ENDPOINT) dynamo = await startDynamoDbLocal({ dataDir: env.DATA_DIR });
+  if (!env.DYNAMODB_ENDPOINT) dynamo = watch(await startDynamoDbLocal({ dataDir: env.DATA_DIR }));
 } catch (err) {
   fail((err as Error).message);
+}
+
+/**
+ * If DynamoDB Local dies under us, say so in one line and start it again on the same
+ * port with the same data directory (requests meanwhile answer 503). With nothing kept
+ * (`DATA_DIR=memory`), or when it keeps dying, stop with a non-zero code instead of
+ * serving errors forever.
+ */
+function watch(d: LocalDynamo): LocalDynamo {
+  const restarts: number[] = [];
+  d.process.once('exit', async (code, signal) => {
+    if (stopping) return;
+    const port = Number(new URL(d.endpoint).port);
+    if (env.DATA_DIR === 'memory') fail(`DynamoDB Local s’est arrêté (${signal ?? code}) ; ses données étaient en mémoire : arrêt du serveur.`);
+    restarts.push(Date.now());
+    if (restarts.filter((t) => t > Date.now() - 60_000).length > 3) fail('DynamoDB Local s’arrête sans cesse : arrêt du serveur.');
+    console.error(`DynamoDB Local s’est arrêté (${signal ?? code}) : redémarrage sur le port ${port}, données conservées dans ${env.DATA_DIR}.`);
+    try {
+      dynamo = watch(await startDynamoDbLocal({ dataDir: env.DATA_DIR, port }));
+      console.error(`DynamoDB Local redémarré (pid ${dynamo.process.pid}).`);
+    } catch (err) {
+      fail(`DynamoDB Local n’a pas pu redémarrer : ${(err as Error).message}`);
+    }
+  });
+  return d;
 }
 // Whatever ends this process (an error, a busy port), DynamoDB Local must not outlive it.
 process.on('exit', () => {
@@ -90,7 +116,7 @@ Réseau des tiers-lieux — serveur local
   API            ${baseUrl}/v1/health
   Documentation  ${baseUrl}/docs
   OpenAPI        ${baseUrl}/v1/openapi.json
-  DynamoDB       ${endpoint}${dynamo ? ` (DynamoDB Local, données : ${env.DATA_DIR})` : ''}
+  DynamoDB       ${endpoint}${dynamo ? ` (DynamoDB Local, pid ${dynamo.process.pid}, données : ${env.DATA_DIR})` : ''}
   Jeton admin    ${deps.adminToken}
 Ctrl-C pour arrêter.`),
 );
@@ -105,7 +131,6 @@ for (const job of localJobs) {
   } else console.log(`Tâche de fond « ${job.name} » : inactive (${r.off}).`);
 }
 
-let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;

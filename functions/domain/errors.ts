@@ -13,15 +13,19 @@ export class AppError extends Error {
   readonly expose: boolean;
   readonly errors?: FieldError[];
   readonly extra?: Record<string, unknown>;
+  /** Sent as `Retry-After` (seconds): the caller may try again then. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(status: number, title: string, detail?: string, opts: { errors?: FieldError[]; cause?: unknown; extra?: Record<string, unknown> } = {}) {
+  constructor(status: number, title: string, detail?: string, opts: { errors?: FieldError[]; cause?: unknown; extra?: Record<string, unknown>; retryAfterSeconds?: number } = {}) {
     super(detail ?? title, { cause: opts.cause });
     this.name = new.target.name;
     this.status = status;
     this.title = title;
-    this.expose = status < 500;
+    // A 503 says what is unavailable and when to retry; other 5xx never show their details.
+    this.expose = status < 500 || status === 503;
     this.errors = opts.errors;
     this.extra = opts.extra;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 }
 
@@ -63,6 +67,13 @@ export class UnprocessableError extends AppError {
 export class PayloadTooLargeError extends AppError {
   constructor(limitBytes: number) {
     super(413, 'Requête trop volumineuse', `Le corps de la requête dépasse ${Math.round(limitBytes / 1024)} Ko.`);
+  }
+}
+
+/** The database (or another service we need) does not answer for now: 503 with Retry-After. */
+export class ServiceUnavailableError extends AppError {
+  constructor(detail: string, opts: { retryAfterSeconds?: number; cause?: unknown } = {}) {
+    super(503, 'Service momentanément indisponible', detail, { retryAfterSeconds: opts.retryAfterSeconds ?? 5, cause: opts.cause });
   }
 }
 

@@ -8,6 +8,14 @@
  */
 export type DirectoryType = 'place' | 'resource' | 'person';
 
+/**
+ * What a page cursor (a Query's start key, handed to the caller and back) must hold:
+ * exactly these attributes, each an exact value or accepted by a test. DynamoDB refuses a
+ * start key outside the Query's key condition, so a tampered cursor is caught before.
+ */
+export type CursorShape = Record<string, string | ((v: string) => boolean)>;
+const startsWith = (prefix: string) => (v: string) => v.startsWith(prefix);
+
 export const keys = {
   directoryRecord: (type: DirectoryType, id: string) => ({ pk: `dir#${type}`, sk: `${type}#v1#${id}` }),
   directoryPartition: (type: DirectoryType) => ({ pk: `dir#${type}`, skPrefix: `${type}#v1#` }),
@@ -34,6 +42,8 @@ export const keys = {
   }),
   auditPartition: (entityId: string) => ({ pk: `audit#${entityId}`, skPrefix: 'audit#' }),
   auditAll: () => ({ gsi1pk: 'audit' }),
+  auditCursor: (entityId?: string): CursorShape =>
+    entityId ? { pk: `audit#${entityId}`, sk: startsWith('audit#') } : { pk: startsWith('audit#'), sk: startsWith('audit#'), gsi1pk: 'audit', gsi1sk: () => true },
 
   // --- mobility keys (settings, passes, visits, ledger) ---
   // Counters (host day capacity, pass usage) persist; only idempotency records carry `ttl`.
@@ -65,6 +75,8 @@ export const keys = {
   /** A copy of each entry in the partition of every account it touches. */
   ledgerAccountEntry: (account: string, date: string, entryId: string) => ({ pk: `ledger#account#${account}`, sk: `${date}#${entryId}` }),
   ledgerAccount: (account: string) => ({ pk: `ledger#account#${account}` }),
+  /** Entries of an account between two days (the Query's `sk BETWEEN from AND to~`). */
+  ledgerAccountCursor: (account: string, from: string, to: string): CursorShape => ({ pk: `ledger#account#${account}`, sk: (v) => v >= from && v <= `${to}~` }),
   /**
    * Running balance of an account for a month: scope `all` (every posting) or
    * `org` (postings between two organisations only: what a settlement nets).

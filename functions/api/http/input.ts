@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { BadRequestError, PayloadTooLargeError, ValidationError, fieldErrorsFromZod } from '../../domain/errors.js';
+import { cleanInput } from '../../../schemas/common.js';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
@@ -24,7 +25,10 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     throw new BadRequestError(malformedJsonMessage(err));
   }
   if (data === undefined) throw new BadRequestError('Corps JSON manquant.');
-  const parsed = schema.safeParse(data);
+  // Whatever the schema: NFC text, no control characters, only numbers DynamoDB stores.
+  const clean = cleanInput(data);
+  if (clean.errors.length) throw new ValidationError(clean.errors);
+  const parsed = schema.safeParse(clean.value);
   if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
   return parsed.data;
 }
@@ -41,7 +45,9 @@ export function malformedJsonMessage(err: unknown): string {
 
 /** Validates the query string (single values; repeated keys keep the last one). */
 export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const parsed = schema.safeParse(c.req.query());
+  const clean = cleanInput(c.req.query());
+  if (clean.errors.length) throw new ValidationError(clean.errors, 'Paramètres de requête invalides.');
+  const parsed = schema.safeParse(clean.value);
   if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues), 'Paramètres de requête invalides.');
   return parsed.data;
 }

@@ -12,7 +12,8 @@ export function problemResponse(c: Context, status: number, body: Record<string,
 /** One error handler: typed errors become problem+json; anything else is logged and answered 500 without details. */
 export function onError(err: Error, c: Context): Response {
   if (err instanceof AppError) {
-    if (!err.expose) console.error(JSON.stringify({ level: 'error', msg: err.message, name: err.name, cause: String(err.cause ?? '') }));
+    if (!err.expose || err.status >= 500) console.error(JSON.stringify({ level: 'error', msg: err.message, name: err.name, cause: String(err.cause ?? '') }));
+    if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
     return problemResponse(c, err.status, {
       type: PROBLEM_TYPE_BASE + err.name.replace(/Error$/, '').toLowerCase(),
       title: err.title,

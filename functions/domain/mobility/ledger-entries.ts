@@ -6,7 +6,8 @@ import { authorize } from '../permissions.js';
 import { requireAccountReader } from './mobility-access.js';
 import { requireKnownAccounts } from './directory-refs.js';
 import { dayRange, monthOf, monthsBetween, todayInParis, firstDayOf, lastDayOf } from './periods.js';
-import { decodeCursor, encodeCursor, pageByOffset } from '../paging.js';
+import { decodeKeyCursor, encodeCursor, pageByOffset } from '../paging.js';
+import { keys } from '../../../integrations/dynamodb/keys.js';
 import { journalEntryItems, listEntriesOfAccount, listEntriesOfMonth } from '../../../integrations/dynamodb/ledger-repository.js';
 import { writeLabelledTransaction } from '../../../integrations/dynamodb/transaction.js';
 import { JournalEntrySchema, type JournalEntry, type JournalEntryInput, type Posting } from '../../../schemas/ledger.js';
@@ -30,8 +31,6 @@ export async function postManualEntry(deps: Deps, actor: Actor, input: JournalEn
   return entry;
 }
 
-const isStartKey = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
 /**
  * GET /v1/ledger/entries: an account's entries (all time by default), or every entry
  * of a range of at most 12 months (the current month by default), oldest first.
@@ -44,7 +43,7 @@ export async function listEntries(
   requireAccountReader(actor, q.account);
   if (q.account) {
     const { from, to } = dayRange(q, { from: '0000-01-01', to: '9999-12-31' }, Number.MAX_SAFE_INTEGER);
-    const page = await listEntriesOfAccount(deps.table, q.account, from, to, q.limit, decodeCursor(q.cursor, isStartKey));
+    const page = await listEntriesOfAccount(deps.table, q.account, from, to, q.limit, decodeKeyCursor(q.cursor, keys.ledgerAccountCursor(q.account, from, to)));
     const items = page.items.map((i) => JournalEntrySchema.parse(i));
     return page.lastKey ? { items, nextCursor: encodeCursor(page.lastKey) } : { items };
   }
