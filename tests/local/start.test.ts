@@ -73,7 +73,7 @@ describe('npm start', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000); // two DynamoDB Local starts: minutes on a loaded 2-core machine
 
   it('says in one line how to install Java when it is missing', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...process.env, PATH: '/nonexistent', DATA_DIR: 'memory' }, stdio: ['ignore', 'pipe', 'pipe'] });
