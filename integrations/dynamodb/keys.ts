@@ -111,4 +111,25 @@ export const keys = {
   /** Sparse index of relay items waiting for the relay, by due time. */
   relayDue: (dueUtc: string, eventId: string) => ({ gsi1pk: 'relay#due', gsi1sk: `${dueUtc}#${eventId}` }),
   relaysDue: () => ({ gsi1pk: 'relay#due' }),
+
+  // --- decisions keys (governance settings, proposals, votes, proxies, voting links) ---
+  governanceSettings: () => ({ pk: 'dec#settings', sk: 'governance' }),
+  /** A proposal, its votes and its proxies share one partition (read together, strongly consistent). */
+  proposal: (proposalId: string) => ({ pk: `dec#proposal#${proposalId}`, sk: 'proposal#v1' }),
+  /** gsi1 lists every proposal by creation. */
+  proposalByCreation: (createdAt: string, proposalId: string) => ({ gsi1pk: 'dec#proposals', gsi1sk: `${createdAt}#${proposalId}` }),
+  proposalsByCreation: () => ({ gsi1pk: 'dec#proposals' }),
+  /** gsi2 while waiting (a scheduled opening or an open vote, by due time), then the archive once closed (by close time). */
+  proposalDue: (dueAt: string, proposalId: string) => ({ gsi2pk: 'dec#due', gsi2sk: `${dueAt}#${proposalId}` }),
+  proposalsDue: () => ({ gsi2pk: 'dec#due' }),
+  decisionClosed: (closedAt: string, proposalId: string) => ({ gsi2pk: 'dec#closed', gsi2sk: `${closedAt}#${proposalId}` }),
+  decisionsClosed: () => ({ gsi2pk: 'dec#closed' }),
+  /** One vote per place and round (a second call starts a new round with no votes). */
+  vote: (proposalId: string, round: number, placeId: string) => ({ pk: `dec#proposal#${proposalId}`, sk: `round#${String(round).padStart(2, '0')}#vote#${placeId}` }),
+  votesOfRound: (proposalId: string, round: number) => ({ pk: `dec#proposal#${proposalId}`, skPrefix: `round#${String(round).padStart(2, '0')}#vote#` }),
+  /** A place's proxy state in a round: to whom it gave its vote (`gaveTo`) and how many it holds (`held`). */
+  proxyState: (proposalId: string, round: number, placeId: string) => ({ pk: `dec#proposal#${proposalId}`, sk: `round#${String(round).padStart(2, '0')}#proxy#${placeId}` }),
+  proxyStatesOfRound: (proposalId: string, round: number) => ({ pk: `dec#proposal#${proposalId}`, skPrefix: `round#${String(round).padStart(2, '0')}#proxy#` }),
+  /** A voting link, found by the SHA-256 of its token (the token itself is never stored). */
+  ballot: (tokenHash: string) => ({ pk: `dec#ballot#${tokenHash}`, sk: 'ballot' }),
 };

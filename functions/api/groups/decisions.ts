@@ -1,0 +1,10 @@
+/** Collective decisions: governance settings, proposals, votes, proxies, the archive (loaded on first use). */
+import type { Hono } from 'hono';
+import type { AppEnv } from '../env.js';
+import { governanceSettingsRoutes } from '../routes/governance-settings.js';
+import { proposalRoutes } from '../routes/proposals.js';
+
+export function mount(app: Hono<AppEnv>): void {
+  app.route('/v1/settings/governance', governanceSettingsRoutes);
+  app.route('/v1', proposalRoutes);
+}
