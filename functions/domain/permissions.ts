@@ -75,6 +75,21 @@ export const PERMISSIONS = {
   },
   'ledger.entry.create': { label: 'passer une écriture manuelle', roles: { admin: 'all' }, denied: ADMIN_ONLY },
   'ledger.balances.read': { label: 'lire les soldes et les règlements du réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  // Collective decisions
+  'governance.settings': { label: 'lire et changer les réglages des décisions (quorum, règle, procurations)', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'proposal.submit': {
+    label: 'proposer une décision (gestionnaire : en brouillon)',
+    roles: { manager: 'all', admin: 'all' },
+    denied: 'Seuls l’administrateur et les gestionnaires de lieu proposent des décisions.',
+  },
+  'proposal.manage': { label: 'ouvrir, clore, convoquer une seconde fois une proposition, envoyer les liens de vote', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'proposal.draft.read': { label: 'lire un brouillon de proposition', roles: { manager: 'own-place', admin: 'all' }, denied: 'Un brouillon n’est visible que de l’administrateur et du lieu qui l’a proposé.' },
+  'vote.cast': {
+    label: 'voter pour un lieu (le sien, ou celui qui lui a donné procuration ; l’administrateur pour un bulletin papier)',
+    roles: { manager: 'own-place', admin: 'all' },
+    denied: 'Ce lieu ne vous a pas donné procuration : vous ne pouvez voter que pour votre lieu.',
+  },
+  'proxy.give': { label: 'donner la procuration d’un lieu', roles: { manager: 'own-place', admin: 'all' }, denied: 'Seul le gestionnaire du lieu (ou l’administrateur) donne sa procuration.' },
   /** Any other network-wide administration (what `requireAdmin` guards). */
   'network.admin': { label: 'administrer le réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
 } satisfies Record<string, Permission>;

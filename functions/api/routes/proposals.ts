@@ -17,7 +17,7 @@ import {
 import { createProposal, getProposal, listDecisions, listProposals, presentProposal, secondCall } from '../../domain/decisions/proposals.js';
 import { openProposal } from '../../domain/decisions/open-proposal.js';
 import { closeProposal } from '../../domain/decisions/close-proposal.js';
-import { requireAdmin } from '../../domain/access.js';
+import { authorize } from '../../domain/permissions.js';
 import { castVote, giveProxy } from '../../domain/decisions/votes.js';
 
 const TAG = 'Décisions';
@@ -26,47 +26,47 @@ export const proposalRoutes = new Hono<AppEnv>();
 /** Proposals change with every vote and close on the first read after their closing time: never cached. */
 const fresh = (c: Context<AppEnv>) => c.header('Cache-Control', 'no-store');
 
-documentRoute({ method: 'post', path: '/v1/proposals', tag: TAG, access: 'writer', summary: 'Créer une proposition (administrateur : ouverte tout de suite sauf brouillon ou ouverture différée ; gestionnaire : brouillon)', body: ProposalInputSchema, responses: { 201: { description: 'Créée', schema: ProposalSchema } } });
+documentRoute({ method: 'post', path: '/v1/proposals', tag: TAG, access: 'writer', actions: ['proposal.submit'], summary: 'Créer une proposition (administrateur : ouverte tout de suite sauf brouillon ou ouverture différée ; gestionnaire : brouillon)', body: ProposalInputSchema, responses: { 201: { description: 'Créée', schema: ProposalSchema } } });
 proposalRoutes.post('/proposals', async (c) => {
   const p = await createProposal(c.var.deps, c.var.actor, await readJson(c, ProposalInputSchema));
   c.header('Location', `/v1/proposals/${p.id}`);
   return c.json(await presentProposal(c.var.deps, p), 201);
 });
 
-documentRoute({ method: 'get', path: '/v1/proposals', tag: TAG, access: 'public', summary: 'Lister les propositions, les plus récentes d’abord (brouillons : administrateur et auteur seulement)', query: ProposalQuerySchema, responses: { 200: { description: 'Propositions', schema: z.object({ items: z.array(ProposalSchema) }) } } });
+documentRoute({ method: 'get', path: '/v1/proposals', tag: TAG, access: 'public', actions: ['proposal.draft.read'], summary: 'Lister les propositions, les plus récentes d’abord (brouillons : administrateur et auteur seulement)', query: ProposalQuerySchema, responses: { 200: { description: 'Propositions', schema: z.object({ items: z.array(ProposalSchema) }) } } });
 proposalRoutes.get('/proposals', async (c) => {
   fresh(c);
   return c.json(await listProposals(c.var.deps, c.var.actor, readQuery(c, ProposalQuerySchema)));
 });
 
-documentRoute({ method: 'get', path: '/v1/proposals/{proposalId}', tag: TAG, access: 'public', summary: 'Lire une proposition : électorat, nombre de lieux ayant voté, et une fois close le vote de chaque lieu et le résultat', responses: { 200: { description: 'La proposition', schema: ProposalSchema } } });
+documentRoute({ method: 'get', path: '/v1/proposals/{proposalId}', tag: TAG, access: 'public', actions: ['proposal.draft.read'], summary: 'Lire une proposition : électorat, nombre de lieux ayant voté, et une fois close le vote de chaque lieu et le résultat', responses: { 200: { description: 'La proposition', schema: ProposalSchema } } });
 proposalRoutes.get('/proposals/:proposalId', async (c) => {
   fresh(c);
   return c.json(await getProposal(c.var.deps, c.var.actor, c.req.param('proposalId')));
 });
 
-documentRoute({ method: 'post', path: '/v1/proposals/{proposalId}/open', tag: TAG, access: 'admin', summary: 'Ouvrir un brouillon au vote (l’électorat est fixé à cet instant : les lieux membres)', responses: { 200: { description: 'Ouverte', schema: ProposalSchema } } });
+documentRoute({ method: 'post', path: '/v1/proposals/{proposalId}/open', tag: TAG, access: 'admin', actions: ['proposal.manage'], summary: 'Ouvrir un brouillon au vote (l’électorat est fixé à cet instant : les lieux membres)', responses: { 200: { description: 'Ouverte', schema: ProposalSchema } } });
 proposalRoutes.post('/proposals/:proposalId/open', async (c) => c.json(await presentProposal(c.var.deps, await openProposal(c.var.deps, c.var.actor, c.req.param('proposalId')))));
 
-documentRoute({ method: 'post', path: '/v1/proposals/{proposalId}/close', tag: TAG, access: 'admin', summary: 'Clore le vote maintenant : le résultat est calculé une fois et conservé', responses: { 200: { description: 'Close, avec son résultat', schema: ProposalSchema } } });
+documentRoute({ method: 'post', path: '/v1/proposals/{proposalId}/close', tag: TAG, access: 'admin', actions: ['proposal.manage'], summary: 'Clore le vote maintenant : le résultat est calculé une fois et conservé', responses: { 200: { description: 'Close, avec son résultat', schema: ProposalSchema } } });
 proposalRoutes.post('/proposals/:proposalId/close', async (c) => {
-  requireAdmin(c.var.actor);
+  authorize(c.var.actor, 'proposal.manage');
   return c.json(await presentProposal(c.var.deps, await closeProposal(c.var.deps, c.var.actor, c.req.param('proposalId'), 'admin', { strict: true })));
 });
 
-documentRoute({ method: 'post', path: '/v1/proposals/{proposalId}/second-call', tag: TAG, access: 'admin', summary: 'Seconde convocation d’une proposition close faute de quorum : nouveau tour, même électorat, aucun vote, quorum de seconde convocation', body: SecondCallInputSchema, responses: { 200: { description: 'Nouveau tour ouvert', schema: ProposalSchema } } });
+documentRoute({ method: 'post', path: '/v1/proposals/{proposalId}/second-call', tag: TAG, access: 'admin', actions: ['proposal.manage'], summary: 'Seconde convocation d’une proposition close faute de quorum : nouveau tour, même électorat, aucun vote, quorum de seconde convocation', body: SecondCallInputSchema, responses: { 200: { description: 'Nouveau tour ouvert', schema: ProposalSchema } } });
 proposalRoutes.post('/proposals/:proposalId/second-call', async (c) => {
   const p = await secondCall(c.var.deps, c.var.actor, c.req.param('proposalId'), await readJson(c, SecondCallInputSchema));
   return c.json(await presentProposal(c.var.deps, p));
 });
 
-documentRoute({ method: 'put', path: '/v1/proposals/{proposalId}/votes/{placeId}', tag: TAG, access: 'manager', summary: 'Voter pour un lieu (son gestionnaire, le détenteur de sa procuration, ou l’administrateur pour un bulletin papier) ; le vote peut changer jusqu’à la clôture', body: VoteInputSchema, responses: { 200: { description: 'Vote enregistré', schema: VoteSchema } } });
+documentRoute({ method: 'put', path: '/v1/proposals/{proposalId}/votes/{placeId}', tag: TAG, access: 'manager', actions: ['vote.cast'], summary: 'Voter pour un lieu (son gestionnaire, le détenteur de sa procuration, ou l’administrateur pour un bulletin papier) ; le vote peut changer jusqu’à la clôture', body: VoteInputSchema, responses: { 200: { description: 'Vote enregistré', schema: VoteSchema } } });
 proposalRoutes.put('/proposals/:proposalId/votes/:placeId', async (c) => {
   const input = await readJson(c, VoteInputSchema);
   return c.json(await castVote(c.var.deps, c.var.actor, c.req.param('proposalId'), c.req.param('placeId'), input));
 });
 
-documentRoute({ method: 'put', path: '/v1/proposals/{proposalId}/proxies/{placeId}', tag: TAG, access: 'manager', summary: 'Donner la procuration d’un lieu à un autre lieu membre (le gestionnaire du lieu ou l’administrateur)', body: ProxyInputSchema, responses: { 200: { description: 'Procuration enregistrée', schema: ProxySchema } } });
+documentRoute({ method: 'put', path: '/v1/proposals/{proposalId}/proxies/{placeId}', tag: TAG, access: 'manager', actions: ['proxy.give'], summary: 'Donner la procuration d’un lieu à un autre lieu membre (le gestionnaire du lieu ou l’administrateur)', body: ProxyInputSchema, responses: { 200: { description: 'Procuration enregistrée', schema: ProxySchema } } });
 proposalRoutes.put('/proposals/:proposalId/proxies/:placeId', async (c) => {
   const { to } = await readJson(c, ProxyInputSchema);
   return c.json(await giveProxy(c.var.deps, c.var.actor, c.req.param('proposalId'), c.req.param('placeId'), to));

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
-import { requireAdmin } from '../access.js';
+import { authorize } from '../permissions.js';
 import { getGovernanceSettingsItem, putGovernanceSettingsItem } from '../../../integrations/dynamodb/decision-repository.js';
 import { DEFAULT_GOVERNANCE_SETTINGS, GovernanceSettingsSchema, type GovernanceSettings, type GovernanceSettingsInput } from '../../../schemas/decision.js';
 
@@ -13,7 +13,7 @@ export async function readGovernanceSettings(deps: Deps): Promise<GovernanceSett
 
 /** GET /v1/settings/governance (admin). */
 export async function getGovernanceSettings(deps: Deps, actor: Actor): Promise<GovernanceSettings> {
-  requireAdmin(actor);
+  authorize(actor, 'governance.settings');
   return readGovernanceSettings(deps);
 }
 
@@ -24,7 +24,7 @@ export async function getGovernanceSettings(deps: Deps, actor: Actor): Promise<G
  * Proposals already created keep the rule and quorum they were created with.
  */
 export async function saveGovernanceSettings(deps: Deps, actor: Actor, input: GovernanceSettingsInput): Promise<GovernanceSettings> {
-  requireAdmin(actor);
+  authorize(actor, 'governance.settings');
   const before = await readGovernanceSettings(deps);
   const now = deps.now().toISOString();
   const after: GovernanceSettings = { ...input, updatedAt: now, updatedBy: actorLabel(actor) };

@@ -1,7 +1,7 @@
 /** Opening a proposal to the vote: the electorate is fixed at that moment. */
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
-import { requireAdmin } from '../access.js';
+import { authorize } from '../permissions.js';
 import { ConflictError, UnprocessableError } from '../errors.js';
 import { replaceProposalItem } from '../../../integrations/dynamodb/decision-repository.js';
 import { TransactionConditionFailed } from '../../../integrations/dynamodb/transaction.js';
@@ -33,7 +33,7 @@ async function writeOpening(deps: Deps, actor: Actor, p: StoredProposal, channel
  *    with its audit entry, on condition that the proposal did not change meanwhile.
  */
 export async function openProposal(deps: Deps, actor: Actor, id: string): Promise<StoredProposal> {
-  requireAdmin(actor);
+  authorize(actor, 'proposal.manage');
   const p = await loadProposal(deps, id);
   if (p.status !== 'draft') throw new ConflictError('Seul un brouillon peut être ouvert : cette proposition est déjà ouverte ou close.');
   if (Date.parse(p.closesAt) <= deps.now().getTime()) {

@@ -2,7 +2,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
-import { requireAdmin, requireAuthenticated } from '../access.js';
+import { authorize, can } from '../permissions.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.js';
 import { normalizeText, matchesQuery } from '../directory/text.js';
 import { parisDay } from '../events/paris-time.js';
@@ -26,9 +26,8 @@ const utc = (s: string) => new Date(s).toISOString();
  * 5. write the proposal with its audit entries (creation, and opening when it opened).
  */
 export async function createProposal(deps: Deps, actor: Actor, input: ProposalInput): Promise<StoredProposal> {
-  requireAuthenticated(actor);
-  const isAdmin = actor.role === 'admin' || actor.role === 'system';
-  if (!isAdmin && actor.role !== 'manager') throw new ForbiddenError('Seuls l’administrateur et les gestionnaires de lieu proposent des décisions.');
+  authorize(actor, 'proposal.submit');
+  const isAdmin = can(actor, 'proposal.manage');
   if (actor.role === 'manager' && (input.draft === false || input.opensAt)) {
     throw new ForbiddenError('Un gestionnaire soumet une proposition en brouillon ; l’administrateur l’ouvre au vote.');
   }
@@ -61,8 +60,7 @@ export async function createProposal(deps: Deps, actor: Actor, input: ProposalIn
 }
 
 function canSeeDraft(actor: Actor, p: StoredProposal): boolean {
-  if (actor.role === 'admin' || actor.role === 'system') return true;
-  return actor.role === 'manager' && p.authorPlaceId !== undefined && actor.placeId === p.authorPlaceId;
+  return can(actor, 'proposal.draft.read', p.authorPlaceId);
 }
 
 /** The public view: the electorate, how many places voted, and each place's vote only once closed. */
@@ -109,7 +107,7 @@ export async function listProposals(deps: Deps, actor: Actor, q: { status?: Stor
  *    settings; the first round's result is kept in `previousRounds`; audited as a second call.
  */
 export async function secondCall(deps: Deps, actor: Actor, id: string, input: { closesAt: string }): Promise<StoredProposal> {
-  requireAdmin(actor);
+  authorize(actor, 'proposal.manage');
   const p = await settleProposal(deps, await loadProposal(deps, id));
   if (p.status !== 'closed' || p.result?.outcome !== 'no_quorum') throw new ConflictError('Une seconde convocation n’est possible que sur une proposition close faute de quorum.');
   const now = deps.now();

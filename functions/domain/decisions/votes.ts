@@ -2,7 +2,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
-import { requireAuthenticated } from '../access.js';
+import { authorize, can } from '../permissions.js';
 import { ConflictError, ForbiddenError, UnprocessableError } from '../errors.js';
 import { getProxyStateItem, putProxyItems, putVoteItem } from '../../../integrations/dynamodb/decision-repository.js';
 import { TransactionConditionFailed } from '../../../integrations/dynamodb/transaction.js';
@@ -28,12 +28,12 @@ async function proxyHolderOf(deps: Deps, p: StoredProposal, placeId: string): Pr
 
 /** Who casts this vote and in which capacity (403 for a manager of another place holding no proxy from it). */
 async function voterCapacity(deps: Deps, actor: Actor, p: StoredProposal, placeId: string): Promise<Pick<Vote, 'by' | 'proxyPlaceId'>> {
-  requireAuthenticated(actor);
-  if (actor.role === 'admin' || actor.role === 'system') return { by: 'admin' };
-  if (actor.role !== 'manager') throw new ForbiddenError('Seuls les délégués des lieux membres (jeton de gestionnaire ou lien de vote) et l’administrateur votent.');
-  if (actor.placeId === placeId) return { by: 'self' };
-  if ((await proxyHolderOf(deps, p, placeId)) === actor.placeId) return { by: 'proxy', proxyPlaceId: actor.placeId };
-  throw new ForbiddenError('Ce lieu ne vous a pas donné procuration : vous ne pouvez voter que pour votre lieu.');
+  if (can(actor, 'vote.cast')) return { by: 'admin' };
+  if (can(actor, 'vote.cast', placeId)) return { by: 'self' };
+  const holder = actor.role === 'manager' ? await proxyHolderOf(deps, p, placeId) : undefined;
+  // A proxy holder's manager votes for the giving place as if it were its own.
+  authorize(actor, 'vote.cast', holder);
+  return { by: 'proxy', proxyPlaceId: holder };
 }
 
 /**
@@ -84,9 +84,7 @@ export async function castVote(deps: Deps, actor: Actor, id: string, placeId: st
  *    3 and 4 in the transaction, so two proxies racing for the last slot cannot both win.
  */
 export async function giveProxy(deps: Deps, actor: Actor, id: string, placeId: string, to: string): Promise<Proxy> {
-  requireAuthenticated(actor);
-  const isAdmin = actor.role === 'admin' || actor.role === 'system';
-  if (!isAdmin && !(actor.role === 'manager' && actor.placeId === placeId)) throw new ForbiddenError('Seul le gestionnaire du lieu (ou l’administrateur) donne sa procuration.');
+  authorize(actor, 'proxy.give', placeId);
   const settings = await readGovernanceSettings(deps);
   for (let attempt = 0; attempt < 5; attempt++) {
     const p = await openForVotes(deps, id);
