@@ -23,6 +23,7 @@ export const LAMBDA_ENTRIES = {
   sync: 'functions/sync/lambda.ts',
   relay: 'functions/relay/lambda.ts',
   freshness: 'functions/freshness/lambda.ts',
+  decisions: 'functions/decisions/lambda.ts',
 } as const;
 
 export interface BundleInfo {

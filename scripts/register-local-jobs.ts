@@ -2,4 +2,5 @@
 import './relay-job.js';
 import './sync-job.js';
 import './freshness-job.js';
+import './decisions-job.js';
 export {};

@@ -14,6 +14,7 @@ import { PublicReadsCdn } from '../constructs/public-reads-cdn.js';
 import { EventsRelay } from '../constructs/events-relay.js';
 import { SpreadsheetSync } from '../constructs/spreadsheet-sync.js';
 import { FreshnessDigest } from '../constructs/freshness-digest.js';
+import { DecisionSchedule } from '../constructs/decision-schedule.js';
 
 export interface StatelessStackProps extends StackProps {
   table: ITable;
@@ -51,6 +52,7 @@ export class StatelessStack extends Stack {
   readonly relay?: EventsRelay;
   readonly sync: SpreadsheetSync;
   readonly freshness: FreshnessDigest;
+  readonly decisions: DecisionSchedule;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -90,6 +92,7 @@ export class StatelessStack extends Stack {
       environment: syncEnvironment,
     });
     this.freshness = new FreshnessDigest(this, 'FreshnessDigest', { table, publicBaseUrl, sesFrom: props.sesFrom });
+    this.decisions = new DecisionSchedule(this, 'DecisionSchedule', { table, intervalMinutes: 5 });
     if (props.facebookPageId) {
       this.relay = new EventsRelay(this, 'FacebookRelay', {
         table,

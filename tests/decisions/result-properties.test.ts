@@ -62,7 +62,7 @@ describe('stored results', () => {
         fc.subarray(POOL, { minLength: 1, maxLength: 6 }),
         fc.constantFrom(...DECISION_RULES),
         fc.constantFrom(0, 0.25, 0.5, 2 / 3, 1),
-        fc.array(opArb, { minLength: 2, maxLength: 10 }),
+        fc.array(opArb, { minLength: 2, maxLength: 8 }),
         async (electorateIds, rule, quorumShare, ops) => {
           const id = `PROP${process.pid}X${counter++}`;
           const at = NOW;
@@ -110,7 +110,7 @@ describe('stored results', () => {
           }
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
-  }, 120_000);
+  }, 240_000);
 });

@@ -119,3 +119,24 @@ describe('Facebook relay', () => {
     expect(t.findResources('AWS::Lambda::EventSourceMapping')).toEqual({});
   });
 });
+
+describe('decisions schedule', () => {
+  let template: Template;
+  beforeAll(() => {
+    template = synthStacks({}).stateless;
+  });
+
+  it('runs functions/decisions with the table only (no secret), every 5 minutes, without retries', () => {
+    const [id, fn] = byDescription(template, /Ouverture et clôture planifiées des propositions/);
+    const env = fn.Properties.Environment.Variables;
+    expect(env.TABLE_NAME['Fn::ImportValue']).toMatch(/RefTable/);
+    expect(env.ADMIN_TOKEN_SECRET_ARN).toBeUndefined();
+    const statements = statementsOf(template, id);
+    expect(allows(statements, 'dynamodb:PutItem', /GetAttTable.*Arn/)).toBe(true);
+    expect(statements.some((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'))).toBe(false);
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[];
+    const schedule = schedules.find((s) => JSON.stringify(s.Properties.Target.Arn).includes(id));
+    expect(schedule?.Properties.ScheduleExpression).toBe('rate(5 minutes)');
+    expect(schedule?.Properties.Target.RetryPolicy.MaximumRetryAttempts).toBe(0);
+  });
+});

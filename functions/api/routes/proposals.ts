@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.js';
 import { readJson, readQuery } from '../http/input.js';
 import { documentRoute } from '../openapi/registry.js';
 import {
+  BallotListSchema,
   DecisionQuerySchema,
   ProposalInputSchema,
   ProposalQuerySchema,
@@ -19,6 +20,7 @@ import { openProposal } from '../../domain/decisions/open-proposal.js';
 import { closeProposal } from '../../domain/decisions/close-proposal.js';
 import { authorize } from '../../domain/permissions.js';
 import { castVote, giveProxy } from '../../domain/decisions/votes.js';
+import { issueBallots } from '../../domain/decisions/ballots.js';
 
 const TAG = 'Décisions';
 export const proposalRoutes = new Hono<AppEnv>();
@@ -76,4 +78,10 @@ documentRoute({ method: 'get', path: '/v1/decisions', tag: TAG, access: 'public'
 proposalRoutes.get('/decisions', async (c) => {
   fresh(c);
   return c.json(await listDecisions(c.var.deps, readQuery(c, DecisionQuerySchema)));
+});
+
+documentRoute({ method: 'post', path: '/v1/proposals/{proposalId}/ballots', tag: TAG, access: 'admin', actions: ['proposal.manage'], summary: 'Un lien de vote par lieu de l’électorat (PUBLIC_BASE_URL/vote/<jeton>), valable jusqu’à la clôture ; redemander révoque les liens précédents', responses: { 200: { description: 'Les liens, à envoyer à chaque délégué', schema: BallotListSchema } } });
+proposalRoutes.post('/proposals/:proposalId/ballots', async (c) => {
+  c.header('Cache-Control', 'no-store');
+  return c.json(await issueBallots(c.var.deps, c.var.actor, c.req.param('proposalId')));
 });

@@ -142,3 +142,9 @@ export async function listDecisions(deps: Deps, q: { q?: string; year?: string }
   const hits = closed.filter((p) => (!q.year || (p.result && parisDay(new Date(p.result.closedAt)).startsWith(q.year))) && (!q.q || matchesQuery(normalizeText(`${p.title} ${p.text}`), q.q)));
   return { items: await Promise.all(hits.map((p) => presentProposal(deps, p))) };
 }
+
+/** Every proposal that is open or closed (not drafts), settled first: the calendar feed and the sheet. */
+export async function listPublishedProposals(deps: Deps): Promise<StoredProposal[]> {
+  await settleDueProposals(deps);
+  return (await listProposalItems(deps.table)).map((i) => StoredProposalSchema.parse(i)).filter((p) => p.status !== 'draft');
+}

@@ -48,7 +48,7 @@ async function voterCapacity(deps: Deps, actor: Actor, p: StoredProposal, placeI
  */
 export async function castVote(deps: Deps, actor: Actor, id: string, placeId: string, input: VoteInput, channel?: 'link'): Promise<Vote> {
   const p = await openForVotes(deps, id);
-  const capacity = channel === 'link' ? { by: 'self' as const } : await voterCapacity(deps, actor, p, placeId);
+  const capacity = await voterCapacity(deps, actor, p, placeId);
   if (!inElectorate(p, placeId)) {
     throw new UnprocessableError('Ce lieu ne fait pas partie des votants de cette proposition (lieux membres à son ouverture).', [{ path: 'placeId', message: 'hors de l’électorat' }]);
   }

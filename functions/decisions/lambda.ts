@@ -1,0 +1,19 @@
+/**
+ * Scheduled decisions job (EventBridge Scheduler, every few minutes): opens the proposals
+ * whose `opensAt` has come and closes those whose `closesAt` has passed. A read after
+ * `closesAt` closes a proposal too, so a late or failed run never delays a result.
+ * Environment: TABLE_NAME.
+ */
+import middy from '@middy/core';
+import { depsFromEnv } from '../deps-from-env.js';
+import type { Deps } from '../domain/deps.js';
+import { settleDueProposals } from '../domain/decisions/close-proposal.js';
+
+let ready: Promise<Deps> | undefined;
+
+export const handler = middy().handler(async () => {
+  ready ??= depsFromEnv(process.env, { withAdminToken: false });
+  const done = await settleDueProposals(await ready);
+  console.log(JSON.stringify({ level: 'info', msg: 'decisions schedule', ...done }));
+  return done;
+});
