@@ -48,5 +48,5 @@ describe('closing while votes arrive', () => {
     expect(again.body.result).toEqual(result);
     expect(again.body.votes).toHaveLength(accepted.length);
     for (const a of answers.filter((x) => x.status === 409)) expect(a.body.detail).toMatch(/clos/);
-  });
+  }, 180_000);
 });

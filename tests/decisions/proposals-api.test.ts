@@ -284,5 +284,5 @@ describe('the archive', () => {
     expect((await t.call('GET', '/v1/decisions?year=2026')).body.items.map((p: any) => p.id)).toContain(a);
     expect((await t.call('GET', '/v1/decisions?year=27')).status).toBe(400);
     t.setNow(NOW);
-  });
+  }, 120_000);
 });

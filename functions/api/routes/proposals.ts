@@ -21,6 +21,9 @@ import { closeProposal } from '../../domain/decisions/close-proposal.js';
 import { authorize } from '../../domain/permissions.js';
 import { castVote, giveProxy } from '../../domain/decisions/votes.js';
 import { issueBallots } from '../../domain/decisions/ballots.js';
+import { buildMinutes, MinutesSchema } from '../../domain/decisions/minutes.js';
+import { pageResponse } from '../pages/layout.js';
+import { minutesPage } from '../pages/minutes-page.js';
 
 const TAG = 'Décisions';
 export const proposalRoutes = new Hono<AppEnv>();
@@ -84,4 +87,12 @@ documentRoute({ method: 'post', path: '/v1/proposals/{proposalId}/ballots', tag:
 proposalRoutes.post('/proposals/:proposalId/ballots', async (c) => {
   c.header('Cache-Control', 'no-store');
   return c.json(await issueBallots(c.var.deps, c.var.actor, c.req.param('proposalId')));
+});
+
+const MinutesQuery = z.strictObject({ format: z.enum(['json', 'html']).default('json').meta({ description: 'json, ou html (page imprimable à signer)' }) });
+documentRoute({ method: 'get', path: '/v1/proposals/{proposalId}/minutes', tag: TAG, access: 'public', summary: 'Procès-verbal d’une proposition close : réseau, proposition, dates, règle, électorat, vote et procuration de chaque lieu, décompte, quorum, résultat', query: MinutesQuery, responses: { 200: { description: 'Procès-verbal (JSON, ou page HTML imprimable)', schema: MinutesSchema }, 409: { description: 'Pas encore close' } } });
+proposalRoutes.get('/proposals/:proposalId/minutes', async (c) => {
+  const { format } = readQuery(c, MinutesQuery);
+  const minutes = await buildMinutes(c.var.deps, c.var.actor, c.req.param('proposalId'));
+  return format === 'html' ? pageResponse(c, minutesPage(minutes)) : c.json(minutes);
 });
