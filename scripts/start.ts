@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import * as z from 'zod';
 import { startDynamoDbLocal, type LocalDynamo } from './dynamodb-local.js';
@@ -52,6 +53,18 @@ function adminToken(): string {
     writeFileSync(file, token + '\n', { mode: 0o600 });
   }
   return token;
+}
+
+/** Whether the port is free, checked before anything starts (so a busy port costs nothing). */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+}
+if (!(await portIsFree(env.PORT))) {
+  fail(`Le port ${env.PORT} est déjà utilisé (un autre « npm start » tourne peut-être). Arrêtez-le, ou choisissez un autre port : PORT=${env.PORT + 1} npm start`);
 }
 
 let dynamo: LocalDynamo | undefined;
@@ -113,6 +126,8 @@ const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: env.PORT }, () =>
   console.log(`
 Réseau des tiers-lieux — serveur local
+  Accueil        ${baseUrl}/
+  Démo (widget)  ${baseUrl}/demo
   API            ${baseUrl}/v1/health
   Documentation  ${baseUrl}/docs
   OpenAPI        ${baseUrl}/v1/openapi.json
@@ -140,5 +155,8 @@ async function shutdown() {
   await dynamo?.stop();
   process.exit(0);
 }
+// Ctrl-C, `kill`, a closed terminal: whether sent to npm alone (the start script `exec`s
+// node, so npm's forwarded signal reaches this process) or to the whole process group.
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+process.on('SIGHUP', shutdown);

@@ -16,6 +16,7 @@ import { configureSync, runConfiguredRound } from '../functions/sync/sync-servic
 import { createAirtableClient, missingConfig, parseSyncEnv } from '../functions/sync/sync-config.js';
 import { formatTabLine, RoundSummarySchema, type RoundSummary, type TabSummary } from '../functions/domain/sync/summary.js';
 import { startDynamoDbLocal, type LocalDynamo } from './dynamodb-local.js';
+import { settingsDifferences, settingsView } from '../functions/sync/sync-settings.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 const args = process.argv.slice(2);
@@ -38,9 +39,10 @@ const env = (() => {
 })();
 
 const missing = missingConfig(env, provider);
-if (missing) fail(`${provider === 'airtable' ? 'Airtable' : 'Google Sheets'} n’est pas configuré : ${missing} (voir integrations/sheets/GUIDE-fr.md).`);
+const notConfigured = () => fail(`${provider === 'airtable' ? 'Airtable' : 'Google Sheets'} n’est pas configuré : ${missing} (voir integrations/sheets/GUIDE-fr.md).`);
 
 if (webhookUrl) {
+  if (missing) notConfigured();
   if (provider !== 'airtable') fail('--create-webhook ne concerne qu’Airtable.');
   const hook = await createAirtableClient(env).createWebhook(webhookUrl);
   console.log(`Webhook créé : ${hook.id} (expire le ${hook.expirationTime ?? '?'} ; la synchro le prolonge).\nMettez ce secret dans AIRTABLE_WEBHOOK_SECRET (il n’est montré qu’une fois) :\n${hook.macSecretBase64}`);
@@ -63,6 +65,21 @@ const adminToken = process.env.ADMIN_TOKEN ?? (existsSync(tokenFile) ? readFileS
 if (!process.env.DYNAMODB_ENDPOINT && adminToken) {
   const up = await fetch(`http://localhost:${port}/v1/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
   if (up) {
+    // The round runs in the server, with the server's settings: say so when they are not this terminal's.
+    const info = await fetch(`http://localhost:${port}/v1/sync/settings`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const server = (await info.json()) as { pid?: number; settings?: Record<string, string | null>; detail?: string };
+    if (!info.ok) fail(`Le serveur local (npm start, port ${port}) ne peut pas synchroniser (${info.status}) : ${server.detail ?? ''}\nCorrigez ses réglages (fichier .env) puis redémarrez-le : Ctrl-C dans son terminal, puis npm start.`);
+    const diff = settingsDifferences(server.settings ?? {}, settingsView(env));
+    if (diff.length) {
+      fail(
+        [
+          `Un « npm start » tourne déjà (processus ${server.pid}, port ${port}) avec d’autres réglages de synchro que ce terminal :`,
+          ...diff,
+          'La synchro passe par ce serveur, qui garde les réglages qu’il avait au démarrage.',
+          'Pour utiliser les nouveaux : arrêtez-le (Ctrl-C dans son terminal, ou kill ' + server.pid + '), puis relancez « npm start » avec ces réglages (fichier .env) et refaites « npm run sync ».',
+        ].join('\n'),
+      );
+    }
     const res = await fetch(`http://localhost:${port}/v1/sync/${provider}${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
     const body = await res.json();
     if (!res.ok) fail(`Le serveur local a refusé (${res.status}) : ${body.detail ?? JSON.stringify(body)}`);
@@ -74,6 +91,7 @@ if (!process.env.DYNAMODB_ENDPOINT && adminToken) {
 }
 
 // 2. Otherwise in-process, on the given DynamoDB or on DynamoDB Local with DATA_DIR.
+if (missing) notConfigured();
 let dynamo: LocalDynamo | undefined;
 if (!process.env.DYNAMODB_ENDPOINT) dynamo = await startDynamoDbLocal({ dataDir }).catch((err: Error) => fail(err.message));
 const deps: Deps = {

@@ -16,13 +16,13 @@ export class AppError extends Error {
   /** Sent as `Retry-After` (seconds): the caller may try again then. */
   readonly retryAfterSeconds?: number;
 
-  constructor(status: number, title: string, detail?: string, opts: { errors?: FieldError[]; cause?: unknown; extra?: Record<string, unknown>; retryAfterSeconds?: number } = {}) {
+  constructor(status: number, title: string, detail?: string, opts: { errors?: FieldError[]; cause?: unknown; extra?: Record<string, unknown>; retryAfterSeconds?: number; expose?: boolean } = {}) {
     super(detail ?? title, { cause: opts.cause });
     this.name = new.target.name;
     this.status = status;
     this.title = title;
     // A 503 says what is unavailable and when to retry; other 5xx never show their details.
-    this.expose = status < 500 || status === 503;
+    this.expose = opts.expose ?? (status < 500 || status === 503);
     this.errors = opts.errors;
     this.extra = opts.extra;
     this.retryAfterSeconds = opts.retryAfterSeconds;
@@ -74,6 +74,17 @@ export class PayloadTooLargeError extends AppError {
 export class ServiceUnavailableError extends AppError {
   constructor(detail: string, opts: { retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(503, 'Service momentanément indisponible', detail, { retryAfterSeconds: opts.retryAfterSeconds ?? 5, cause: opts.cause });
+  }
+}
+
+/**
+ * An integration whose configuration is wrong (a token too short, a bad base id): the
+ * route answers 503 naming the variable, the local server says it in one line at start.
+ */
+export class IntegrationConfigError extends AppError {
+  constructor(detail: string, variables: string[]) {
+    // Shown: it names a setting, never a secret's value, and tells the operator what to fix.
+    super(503, 'Service non configuré', detail, { extra: { variables }, expose: true });
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { readSecret } from '../config.js';
+import { IntegrationConfigError } from '../domain/errors.js';
 import { AirtableClient, AIRTABLE_DEFAULT_URL, type AirtableOptions } from '../../integrations/airtable/client.js';
 import { AirtableProvider } from '../../integrations/airtable/airtable-provider.js';
 import { GoogleSheetsClient, SHEETS_DEFAULT_URL, type GoogleSheetsOptions } from '../../integrations/google-sheets/client.js';
@@ -35,7 +36,10 @@ export const SECRET_KEYS = ['AIRTABLE_TOKEN', 'AIRTABLE_WEBHOOK_SECRET', 'GOOGLE
 
 export function parseSyncEnv(env: Record<string, string | undefined>): SyncEnv {
   const parsed = SyncEnvSchema.safeParse(env);
-  if (!parsed.success) throw new Error('Configuration de la synchro invalide : ' + parsed.error.issues.map((i) => `${i.path.join('.')} — ${i.message}`).join(' ; '));
+  if (!parsed.success) {
+    const variables = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))];
+    throw new IntegrationConfigError('Configuration de la synchro invalide : ' + parsed.error.issues.map((i) => `${i.path.join('.')} — ${i.message}`).join(' ; ') + '.', variables);
+  }
   return parsed.data;
 }
 
@@ -43,7 +47,13 @@ export function parseSyncEnv(env: Record<string, string | undefined>): SyncEnv {
 export async function loadSyncEnv(env: NodeJS.ProcessEnv = process.env): Promise<SyncEnv> {
   const base = parseSyncEnv(env);
   if (!base.INTEGRATION_SECRET_ARN) return base;
-  const secret = z.record(z.string(), z.string()).parse(JSON.parse(await readSecret(base.INTEGRATION_SECRET_ARN)));
+  let secret: Record<string, string>;
+  try {
+    secret = z.record(z.string(), z.string()).parse(JSON.parse(await readSecret(base.INTEGRATION_SECRET_ARN)));
+  } catch (err) {
+    if (err instanceof SyntaxError || err instanceof z.ZodError) throw new IntegrationConfigError('Le secret des intégrations (INTEGRATION_SECRET_ARN) n’est pas un objet JSON de textes : refaites-le avec « npm run setup ».', ['INTEGRATION_SECRET_ARN']);
+    throw err;
+  }
   const merged: Record<string, string | undefined> = { ...env };
   for (const k of SECRET_KEYS) if (!blankAsUndefined(merged[k]) && secret[k]) merged[k] = secret[k];
   return parseSyncEnv(merged);

@@ -15,6 +15,7 @@ import { runSyncRound, type SyncRoundOptions } from '../domain/sync/run-sync-rou
 import type { RoundSummary } from '../domain/sync/summary.js';
 import { verifyAirtableMac, WebhookPingSchema, summarisePayloads } from '../../integrations/airtable/webhooks.js';
 import { getWebhookCursor, listWebhookCursors, putWebhookCursor, requestSyncRerun } from '../../integrations/dynamodb/sync-repository.js';
+import { settingsView, type SettingsView } from './sync-settings.js';
 import { createAirtableClient, createProvider, loadSyncEnv, missingConfig, parseSyncEnv, type ClientTuning, type SyncEnv } from './sync-config.js';
 
 interface Setup {
@@ -34,6 +35,8 @@ async function setupFor(deps: Deps): Promise<Setup> {
   const own = attached.get(deps.table);
   if (own) return own;
   fromProcess ??= loadSyncEnv(process.env).then((env) => ({ env, tuning: {} }));
+  // A failure reading the secret may be transient: the next request tries again.
+  fromProcess.catch(() => (fromProcess = undefined));
   return fromProcess;
 }
 
@@ -59,6 +62,13 @@ export async function runConfiguredRound(deps: Deps, provider: ProviderName, opt
 export async function syncNow(deps: Deps, actor: Actor, provider: ProviderName, opts: { dryRun?: boolean } = {}): Promise<RoundSummary> {
   authorize(actor, 'sync.run');
   return runConfiguredRound(deps, provider, opts);
+}
+
+/** The sync settings this process uses (secrets as fingerprints), for `npm run sync` to compare with its own. */
+export async function syncSettings(deps: Deps, actor: Actor): Promise<{ pid: number; settings: SettingsView }> {
+  authorize(actor, 'sync.run');
+  const { env } = await setupFor(deps);
+  return { pid: process.pid, settings: settingsView(env) };
 }
 
 /** Which providers have credentials (the schedule runs those only). */

@@ -5,11 +5,22 @@ import { readQuery } from '../http/input.js';
 import { documentRoute } from '../openapi/registry.js';
 import { BooleanQuerySchema } from '../../../schemas/common.js';
 import { RoundSummarySchema } from '../../domain/sync/summary.js';
-import { syncNow } from '../../sync/sync-service.js';
+import { syncNow, syncSettings } from '../../sync/sync-service.js';
 
 const SyncQuery = z.strictObject({ dryRun: BooleanQuerySchema.optional().meta({ description: 'true : calcule sans rien écrire, ni dans l’API ni dans la feuille' }) });
 
 export const syncRoutes = new Hono<AppEnv>();
+
+documentRoute({
+  method: 'get',
+  path: '/v1/sync/settings',
+  tag: 'Synchro',
+  access: 'admin',
+  actions: ['sync.run'],
+  summary: 'Réglages de synchro de ce processus (secrets en empreinte) : « npm run sync » les compare aux siens',
+  responses: { 200: { description: 'Réglages', schema: z.object({ pid: z.number().int(), settings: z.record(z.string(), z.string().nullable()) }) }, 503: { description: 'Configuration de la synchro invalide (la variable est nommée)' } },
+});
+syncRoutes.get('/settings', async (c) => c.json(await syncSettings(c.var.deps, c.var.actor)));
 
 for (const [provider, label] of [
   ['airtable', 'Airtable'],
