@@ -3,12 +3,15 @@
  * - getDirectoryRecordById        GetItem  pk=dir#<type>, sk=<type>#v1#<id>
  * - listDirectoryRecordsByType    Query    pk=dir#<type> (strongly consistent, paged to the end)
  * - getDirectoryVersion           GetItem  pk=meta, sk=directory-version
- * - listDirectoryChangesSince     Query    pk=dir#changes, sk ≥ <ISO time> (strongly consistent)
- * - saveDirectoryRecord           TransactWrite: the record (optimistic version check),
- *                                 its audit entry, the directory version counter and a
- *                                 change-log copy that expires after CHANGE_LOG_DAYS.
+ * - listDirectoryChangesAfter     Query    pk=dir#changelog, sk > seq#<n> (strongly consistent)
+ * - saveDirectoryRecord           UpdateItem ADD 1 on the counter (takes number n), then
+ *                                 TransactWrite: the record (optimistic version check), its
+ *                                 audit entry and the change-log copy seq#<n> (condition:
+ *                                 not there yet), which expires after CHANGE_LOG_DAYS.
+ * - closeSequenceNumber           PutItem seq#<n> "none" (condition: not there yet)
  */
-import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './errors.js';
 import type { TableRef } from './client.js';
 import { keys, type DirectoryType } from './keys.js';
 import { queryAll, stripKeys } from './query-all.js';
@@ -38,63 +41,96 @@ export async function getDirectoryVersion(t: TableRef): Promise<number> {
   return (out.Item?.version as number | undefined) ?? 0;
 }
 
-/** How long change-log copies are kept; older caches reload in full. */
+/** How long change-log copies are kept; a cache further behind reloads in full. */
 export const CHANGE_LOG_DAYS = 8;
 
 export interface DirectoryChange {
-  type: DirectoryType;
+  /** The sequence number the write took (1, 2, 3…). */
+  seq: number;
+  /** `none`: a number taken by a write that did not happen (refused, or given up on). */
+  type: DirectoryType | 'none';
   record: Record<string, unknown>;
+  /** When the copy was written (server clock, ISO). */
+  at: string;
 }
 
-export async function listDirectoryChangesSince(t: TableRef, sinceIso: string): Promise<DirectoryChange[]> {
+/** The change-log copies after sequence `seq`, in order (strongly consistent). */
+export async function listDirectoryChangesAfter(t: TableRef, seq: number): Promise<DirectoryChange[]> {
+  const k = keys.directoryChangesAfter(seq);
   const items = await queryAll(t, {
-    KeyConditionExpression: 'pk = :pk AND sk >= :since',
-    ExpressionAttributeValues: { ':pk': keys.directoryChanges().pk, ':since': sinceIso },
+    KeyConditionExpression: 'pk = :pk AND sk > :after',
+    ExpressionAttributeValues: { ':pk': k.pk, ':after': k.skAfter },
     ConsistentRead: true,
   });
-  return items.map((i) => ({ type: i.type as DirectoryType, record: i.record as Record<string, unknown> }));
+  return items.map((i) => ({ seq: i.seq as number, type: i.type as DirectoryChange['type'], record: (i.record ?? {}) as Record<string, unknown>, at: String(i.at) }));
+}
+
+/** Takes the next sequence number: one atomic ADD, which never conflicts with another writer. */
+async function takeSequenceNumber(t: TableRef): Promise<number> {
+  const out = await t.doc.send(
+    new UpdateCommand({ TableName: t.tableName, Key: keys.directoryVersion(), UpdateExpression: 'ADD version :one', ExpressionAttributeValues: { ':one': 1 }, ReturnValues: 'UPDATED_NEW' }),
+  );
+  return out.Attributes!.version as number;
+}
+
+function changeLogItem(seq: number, type: DirectoryChange['type'], record?: Record<string, unknown>) {
+  return { ...keys.directoryChange(seq), entity: 'dir-change', seq, type, ...(record ? { record } : {}), at: new Date().toISOString(), ttl: Math.floor(Date.now() / 1000) + CHANGE_LOG_DAYS * 86_400 };
+}
+
+/**
+ * Marks a sequence number as taken by no write, unless its write is there already
+ * (then nothing changes). Used by a writer whose write failed, and by a reader giving
+ * up on a number left open for long (a writer that crashed): a write that arrives
+ * later finds the mark and takes another number.
+ */
+export async function closeSequenceNumber(t: TableRef, seq: number): Promise<void> {
+  try {
+    await t.doc.send(new PutCommand({ TableName: t.tableName, Item: changeLogItem(seq, 'none'), ConditionExpression: 'attribute_not_exists(pk)' }));
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+  }
 }
 
 export class StaleVersionError extends Error {}
 
+const MAX_SEQUENCE_ATTEMPTS = 5;
+
 /**
- * Writes a directory record with its audit entry and bumps the directory version,
- * all or nothing. `expectedVersion` 0 means "must not exist yet".
- * `extraItems` lets a caller add writes that must hold together with this one.
+ * Writes a directory record with its audit entry and its change-log copy, all or
+ * nothing. `expectedVersion` 0 means "must not exist yet". `extraItems` lets a caller
+ * add writes that must hold together with this one.
+ *
+ * The write first takes a sequence number from the version counter (atomic ADD), then
+ * its transaction puts the change-log copy under that number (condition: still free).
+ * Readers thus catch up with "every write after n", gap-free once settled, without
+ * clocks; and the transactions of two writers share no item, so they never collide.
  */
 export async function saveDirectoryRecord(
   t: TableRef,
   args: { type: DirectoryType; record: Record<string, unknown> & { id: string; version: number }; expectedVersion: number; audit: AuditEntry; extraItems?: TransactItem[] },
-): Promise<void> {
+): Promise<{ seq: number }> {
   const { type, record, expectedVersion, audit } = args;
   const condition =
     expectedVersion === 0
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
       : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } };
-  try {
-    await writeLabelledTransaction(t, [
-      { label: 'record', item: { Put: { TableName: t.tableName, Item: { ...keys.directoryRecord(type, record.id), entity: type, ...record }, ...condition } } },
-      { label: 'audit', item: auditPut(t, audit) },
-      {
-        label: 'change-log',
-        item: {
-          Put: {
-            TableName: t.tableName,
-            Item: {
-              ...keys.directoryChange(String(record.updatedAt), type, record.id),
-              entity: 'dir-change',
-              type,
-              record,
-              ttl: Math.floor(Date.parse(String(record.updatedAt)) / 1000) + CHANGE_LOG_DAYS * 86_400,
-            },
-          },
-        },
-      },
-      { label: 'directory-version', item: { Update: { TableName: t.tableName, Key: keys.directoryVersion(), UpdateExpression: 'ADD version :one', ExpressionAttributeValues: { ':one': 1 } } } },
-      ...(args.extraItems ?? []).map((item, k) => ({ label: `extra-${k}`, item })),
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionConditionFailed && err.labels.includes('record')) throw new StaleVersionError('record changed concurrently', { cause: err });
-    throw err;
+  for (let attempt = 1; ; attempt++) {
+    const seq = await takeSequenceNumber(t);
+    try {
+      await writeLabelledTransaction(t, [
+        { label: 'record', item: { Put: { TableName: t.tableName, Item: { ...keys.directoryRecord(type, record.id), entity: type, ...record }, ...condition } } },
+        { label: 'audit', item: auditPut(t, audit) },
+        { label: 'change-log', item: { Put: { TableName: t.tableName, Item: changeLogItem(seq, type, record), ConditionExpression: 'attribute_not_exists(pk)' } } },
+        ...(args.extraItems ?? []).map((item, k) => ({ label: `extra-${k}`, item })),
+      ]);
+      return { seq };
+    } catch (err) {
+      const closedByReader = err instanceof TransactionConditionFailed && err.labels.length === 1 && err.labels[0] === 'change-log';
+      if (closedByReader && attempt < MAX_SEQUENCE_ATTEMPTS) continue;
+      // Readers must not wait for this number.
+      await closeSequenceNumber(t, seq).catch(() => undefined);
+      if (err instanceof TransactionConditionFailed && err.labels.includes('record')) throw new StaleVersionError('record changed concurrently', { cause: err });
+      throw err;
+    }
   }
 }

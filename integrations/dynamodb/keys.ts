@@ -21,9 +21,13 @@ export const keys = {
   directoryPartition: (type: DirectoryType) => ({ pk: `dir#${type}`, skPrefix: `${type}#v1#` }),
   /** One counter bumped by every directory write; readers compare it to their cache. */
   directoryVersion: () => ({ pk: 'meta', sk: 'directory-version' }),
-  /** A short-lived copy of each directory write, by time, so caches refresh with only what changed. */
-  directoryChange: (at: string, type: DirectoryType, id: string) => ({ pk: 'dir#changes', sk: `${at}#${type}#${id}` }),
-  directoryChanges: () => ({ pk: 'dir#changes' }),
+  /**
+   * A short-lived copy of each directory write under its sequence number (the counter's
+   * value after that write, zero-padded so the sort key orders numerically): a cache at
+   * sequence n reads exactly the writes after n, gap-free and without clocks.
+   */
+  directoryChange: (seq: number) => ({ pk: 'dir#changelog', sk: `seq#${String(seq).padStart(12, '0')}` }),
+  directoryChangesAfter: (seq: number) => ({ pk: 'dir#changelog', skAfter: `seq#${String(seq).padStart(12, '0')}` }),
 
   /** The keys that sign volunteers' links (newest first; older ones still verify until dropped). */
   linkSigningKeys: () => ({ pk: 'meta', sk: 'link-signing-keys' }),

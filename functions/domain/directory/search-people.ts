@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { loadDirectorySnapshot } from './snapshot.js';
-import { matchesQuery, normalizeText } from './text.js';
+import { matchesTerms, normalizeText, queryTerms, searchString, searchTokens } from './text.js';
 import { pageByOffset } from '../paging.js';
 import { personFor } from './people-visibility.js';
 import { placeSummary } from './search-resources.js';
@@ -23,12 +23,13 @@ export interface PeopleSearch {
 export async function searchPeople(deps: Deps, actor: Actor, s: PeopleSearch): Promise<{ items: (Person & { homePlace?: PlaceSummary })[]; nextCursor?: string }> {
   const snap = await loadDirectorySnapshot(deps);
   const skill = s.skill ? normalizeText(s.skill) : undefined;
+  const terms = queryTerms(s.q);
   const out: (Person & { homePlace?: PlaceSummary })[] = [];
   for (const p of snap.people) {
     if (p.archivedAt) continue;
     if (s.placeId && p.homePlaceId !== s.placeId) continue;
     if (skill && !p.skills.some((k) => normalizeText(k.name).includes(skill))) continue;
-    if (s.q && !matchesQuery(normalizeText([p.displayName, p.bio ?? '', p.skills.map((k) => k.name).join(' ')].join(' ')), s.q)) continue;
+    if (terms.length && !matchesTerms(searchString(searchTokens([p.displayName, p.bio ?? '', p.skills.map((k) => k.name).join(' ')].join(' '))), terms)) continue;
     const visible = personFor(actor, p);
     if (!visible) continue;
     const home = snap.placesById.get(p.homePlaceId);

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import { loadDirectorySnapshot } from './snapshot.js';
-import { matchesQuery, normalizeText } from './text.js';
+import { matchesTerms, normalizeText, queryTerms } from './text.js';
 import { distanceKm, roundKm } from './geo.js';
 import { pageByOffset } from '../paging.js';
 import type { Place } from '../../../schemas/place.js';
@@ -19,11 +19,12 @@ export interface PlaceSearch {
 export async function searchPlaces(deps: Deps, s: PlaceSearch): Promise<{ items: (Place & { distanceKm?: number })[]; nextCursor?: string }> {
   const snap = await loadDirectorySnapshot(deps);
   const tag = s.tag ? normalizeText(s.tag) : undefined;
+  const terms = queryTerms(s.q);
   const matched: (Place & { distanceKm?: number })[] = [];
   for (const p of snap.places) {
     if (p.archivedAt && !s.includeArchived) continue;
     if (tag && !p.tags.some((t) => normalizeText(t) === tag)) continue;
-    if (s.q && !matchesQuery(snap.placeText.get(p.id) ?? '', s.q)) continue;
+    if (terms.length && !matchesTerms(snap.placeText.get(p.id) ?? '', terms)) continue;
     if (s.near) {
       if (!p.location) continue;
       const d = distanceKm(s.near, p.location);

@@ -1,8 +1,9 @@
 import type { Deps } from '../deps.js';
-import { loadDirectorySnapshot, type IndexedResource } from './snapshot.js';
-import { matchesQuery, normalizeText } from './text.js';
-import { distanceKm, roundKm } from './geo.js';
-import { pageByOffset } from '../paging.js';
+import { loadDirectorySnapshot } from './snapshot.js';
+import { normalizeText, queryTerms } from './text.js';
+import { roundKm } from './geo.js';
+import { decodeCursor, encodeCursor } from '../paging.js';
+import type { ResourceFilter } from './index/resource-index.js';
 import type { Resource, RateUnit, ResourceKind } from '../../../schemas/resource.js';
 import type { PlaceSummary, Place } from '../../../schemas/place.js';
 
@@ -28,52 +29,43 @@ export function placeSummary(p: Place): PlaceSummary {
   return { id: p.id, name: p.name, commune: p.address.commune };
 }
 
-function cheapestRate(r: Resource, unit?: RateUnit): number | undefined {
-  const amounts = r.rates.filter((x) => !unit || x.unit === unit).map((x) => x.amountCents);
-  return amounts.length ? Math.min(...amounts) : undefined;
+/** The search as the index reads it: the query cut into normalised words once. */
+export function resourceFilter(s: Omit<ResourceSearch, 'limit' | 'cursor'>): ResourceFilter {
+  return {
+    kind: s.kind,
+    category: s.category !== undefined ? normalizeText(s.category) : undefined,
+    placeId: s.placeId,
+    terms: queryTerms(s.q),
+    near: s.near,
+    radiusKm: s.radiusKm,
+    minCapacity: s.minCapacity,
+    minSurfaceM2: s.minSurfaceM2,
+    lendable: s.lendable,
+    maxRateCents: s.maxRateCents,
+    rateUnit: s.rateUnit,
+  };
+}
+
+export function offsetOf(cursor: string | undefined): number {
+  return decodeCursor(cursor, (v): v is { o: number } => typeof (v as { o?: unknown })?.o === 'number' && (v as { o: number }).o >= 0)?.o ?? 0;
 }
 
 /**
  * Searches shareable resources of published (non-archived) places.
- * 1. load the directory snapshot (one GetItem when nothing changed);
- * 2. keep the resources matching every filter given;
- * 3. with `near`, compute distances, drop those beyond `radiusKm`, sort nearest first;
- * 4. page the result.
+ * 1. load the directory index (one GetItem when nothing changed);
+ * 2. ask it for the first `offset + limit + 1` matches: in id (creation) order, or
+ *    nearest first with `near` (beyond `radiusKm` left out), ties by id;
+ * 3. page them (the extra one says whether there is a next page).
+ * Query words match the beginnings of words: "bois" finds "boisé", accents and case aside.
  */
 export async function searchResources(deps: Deps, s: ResourceSearch): Promise<{ items: ResourceListItem[]; nextCursor?: string }> {
-  const snap = await loadDirectorySnapshot(deps);
-  const category = s.category ? normalizeText(s.category) : undefined;
-  const matched: { entry: IndexedResource; distance?: number }[] = [];
-  for (const entry of snap.resources) {
-    const { resource: r, place } = entry;
-    if (r.archivedAt || place.archivedAt) continue;
-    if (s.kind && r.kind !== s.kind) continue;
-    if (category && entry.category !== category) continue;
-    if (s.placeId && r.placeId !== s.placeId) continue;
-    if (s.minCapacity !== undefined && (r.capacity ?? 0) < s.minCapacity) continue;
-    if (s.minSurfaceM2 !== undefined && (r.surfaceM2 ?? 0) < s.minSurfaceM2) continue;
-    if (s.lendable !== undefined && (r.sharing?.lendable ?? false) !== s.lendable) continue;
-    if (s.maxRateCents !== undefined) {
-      const rate = cheapestRate(r, s.rateUnit);
-      if (rate === undefined || rate > s.maxRateCents) continue;
-    }
-    if (s.q && !matchesQuery(entry.text, s.q)) continue;
-    let distance: number | undefined;
-    if (s.near) {
-      if (!place.location) continue;
-      distance = distanceKm(s.near, place.location);
-      if (s.radiusKm !== undefined && distance > s.radiusKm) continue;
-    }
-    matched.push({ entry, distance });
-  }
-  if (s.near) matched.sort((a, b) => a.distance! - b.distance!);
-  const page = pageByOffset(matched, s.limit, s.cursor);
-  return {
-    ...page,
-    items: page.items.map(({ entry, distance }) => ({
-      ...entry.resource,
-      place: placeSummary(entry.place),
-      ...(distance !== undefined ? { distanceKm: roundKm(distance) } : {}),
-    })),
-  };
+  const offset = offsetOf(s.cursor);
+  const index = await loadDirectorySnapshot(deps);
+  const found = index.resourceIndex.search(resourceFilter(s), offset + s.limit + 1);
+  const items = found.slice(offset, offset + s.limit).map(({ resource, place, distance }) => ({
+    ...resource,
+    place: placeSummary(place),
+    ...(distance !== undefined ? { distanceKm: roundKm(distance) } : {}),
+  }));
+  return found.length > offset + s.limit ? { items, nextCursor: encodeCursor({ o: offset + s.limit }) } : { items };
 }

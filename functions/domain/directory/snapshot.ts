@@ -1,118 +1,106 @@
 /**
- * The directory is small (a few thousand records) and read far more than written.
  * Searches run in memory over a snapshot checked against the directory version
- * counter (bumped in every write transaction): when nothing changed, a search
- * costs one strongly consistent GetItem of a tiny item instead of reading every
- * candidate record.
+ * counter (each write sets it to the next sequence number): when nothing changed,
+ * a search costs one strongly consistent GetItem of a tiny item.
  *
- * When the version moved, the snapshot catches up from the change log (the copies
- * of the last days' writes, by time), reading only the changes stamped since its
- * watermark; it reloads in full only when it is older than the change log or when
- * the changes found do not account for every write the version counter counted.
+ * The snapshot is labelled with the last sequence number up to which it holds every
+ * write. When the counter moved, it reads the change-log copies after that number and
+ * applies them one record at a time; it reloads in full only on a cold start or when it
+ * is older than the change log (CHANGE_LOG_DAYS).
+ *
+ * A full load reads the counter, then the records, then the change log after the
+ * counter it read: a write committed while the records were read is in that change
+ * log, so the label counts it and the next search does not take it for a missing one.
  * Figures: `npm run bench -- api`.
  */
 import type { Deps } from '../deps.js';
-import { CHANGE_LOG_DAYS, getDirectoryVersion, listDirectoryChangesSince, listDirectoryRecordsByType, type DirectoryChange } from '../../../integrations/dynamodb/directory-repository.js';
-import type { DirectoryType } from '../../../integrations/dynamodb/keys.js';
-import { PlaceSchema, type Place } from '../../../schemas/place.js';
-import { ResourceSchema, type Resource } from '../../../schemas/resource.js';
-import { PersonSchema, type Person } from '../../../schemas/person.js';
-import { normalizeText } from './text.js';
+import { CHANGE_LOG_DAYS, closeSequenceNumber, getDirectoryVersion, listDirectoryChangesAfter, listDirectoryRecordsByType } from '../../../integrations/dynamodb/directory-repository.js';
+import { PlaceSchema } from '../../../schemas/place.js';
+import { ResourceSchema } from '../../../schemas/resource.js';
+import { PersonSchema } from '../../../schemas/person.js';
+import { DirectoryIndex, type AnyRecord } from './index/directory-index.js';
 
-export interface IndexedResource {
-  resource: Resource;
-  place: Place;
-  /** Normalized search text (name, description, category, uses, place name, commune). */
-  text: string;
-  /** Normalized category, compared as is by the category filter. */
-  category: string;
-}
+/** What searches read: the process's directory index (see index/directory-index.ts). */
+export type DirectorySnapshot = DirectoryIndex;
 
-export interface DirectorySnapshot {
-  version: number;
-  places: Place[];
-  placesById: Map<string, Place>;
-  placeText: Map<string, string>;
-  resources: IndexedResource[];
-  people: Person[];
-}
-
-interface CacheEntry {
-  snapshot: DirectorySnapshot;
-  records: { place: Map<string, Place>; resource: Map<string, Resource>; person: Map<string, Person> };
-  /** Latest `updatedAt` seen. */
-  watermark: string;
-}
-
-/** How far back to look when a change was stamped before the watermark. */
-const LOOK_BACK_MS = 60_000;
-const cache = new WeakMap<Deps['table'], CacheEntry>();
+const cache = new WeakMap<Deps['table'], DirectoryIndex>();
 
 const PARSERS = { place: PlaceSchema, resource: ResourceSchema, person: PersonSchema } as const;
 
-function buildSnapshot(version: number, records: CacheEntry['records']): DirectorySnapshot {
-  const places = [...records.place.values()];
-  const placesById = records.place;
-  const placeText = new Map(places.map((p) => [p.id, normalizeText([p.name, p.address.commune, p.description ?? '', p.tags.join(' ')].join(' '))]));
-  const resources: IndexedResource[] = [];
-  for (const resource of records.resource.values()) {
-    const place = placesById.get(resource.placeId);
-    if (!place) continue;
-    const text = normalizeText([resource.name, resource.description ?? '', resource.category, resource.uses.join(' '), place.name, place.address.commune].join(' '));
-    resources.push({ resource, place, text, category: normalizeText(resource.category) });
+/** A number left open this long after a later write (or after we saw it taken) is given up on. */
+export const OPEN_NUMBER_GRACE_MS = 15_000;
+const MAX_CLOSES_PER_CATCH_UP = 20;
+
+/**
+ * Applies the change-log copies after the index's label, in order. The label moves to
+ * the end of the gap-free run; copies past an open number (a write still in flight)
+ * are applied too — applying is idempotent by record version — so a search sees every
+ * write acknowledged before it started, and the open number is read again next time.
+ * A number open for longer than the grace (a writer that crashed) is closed.
+ * `version`: the counter as read by this search.
+ */
+async function applyChangesAfter(deps: Deps, index: DirectoryIndex, version: number): Promise<void> {
+  for (let closes = 0; ; ) {
+    const changes = await listDirectoryChangesAfter(deps.table, index.version);
+    const nowMs = deps.now().getTime();
+    let open: number | undefined;
+    let openSince: number | undefined;
+    for (const change of changes) {
+      // Already taken in by a catch-up running alongside this one.
+      if (change.seq <= index.version) continue;
+      if (open === undefined && change.seq !== index.version + 1) {
+        open = index.version + 1;
+        openSince = Date.parse(change.at);
+      }
+      if (change.type !== 'none') index.apply(change.type, PARSERS[change.type].parse(change.record) as AnyRecord);
+      if (open === undefined) index.version = change.seq;
+    }
+    if (open === undefined && index.version < version) {
+      open = index.version + 1;
+      index.openSeenAt ??= nowMs;
+      openSince = index.openSeenAt;
+    }
+    if (open === undefined) {
+      index.openSeenAt = undefined;
+      index.labelledAt = nowMs;
+      return;
+    }
+    if (nowMs - openSince! < OPEN_NUMBER_GRACE_MS || closes >= MAX_CLOSES_PER_CATCH_UP) return;
+    await closeSequenceNumber(deps.table, open);
+    closes++;
+    index.openSeenAt = undefined;
   }
-  // Creation order (ids are time-sortable) keeps paging stable across refreshes.
-  resources.sort((a, b) => (a.resource.id < b.resource.id ? -1 : 1));
-  return { version, places, placesById, placeText, resources, people: [...records.person.values()] };
 }
 
-async function loadAll(deps: Deps, version: number): Promise<CacheEntry> {
+/** `version`: the counter read before any record is read. */
+async function loadAll(deps: Deps, version: number): Promise<DirectoryIndex> {
   const [rawPlaces, rawResources, rawPeople] = await Promise.all([
     listDirectoryRecordsByType(deps.table, 'place'),
     listDirectoryRecordsByType(deps.table, 'resource'),
     listDirectoryRecordsByType(deps.table, 'person'),
   ]);
-  const records: CacheEntry['records'] = {
-    place: new Map(rawPlaces.map((r) => PlaceSchema.parse(r)).map((p) => [p.id, p])),
-    resource: new Map(rawResources.map((r) => ResourceSchema.parse(r)).map((x) => [x.id, x])),
-    person: new Map(rawPeople.map((r) => PersonSchema.parse(r)).map((x) => [x.id, x])),
-  };
-  let watermark = '';
-  for (const map of Object.values(records)) for (const r of map.values()) if (r.updatedAt > watermark) watermark = r.updatedAt;
-  return { snapshot: buildSnapshot(version, records), records, watermark };
+  const index = new DirectoryIndex();
+  // Places first: resources are indexed with their place's name and commune.
+  for (const r of rawPlaces) index.apply('place', PlaceSchema.parse(r));
+  for (const r of rawResources) index.apply('resource', ResourceSchema.parse(r));
+  for (const r of rawPeople) index.apply('person', PersonSchema.parse(r));
+  // Writes committed during the Queries (some seen by them, some not) are after `version`.
+  index.version = version;
+  index.labelledAt = deps.now().getTime();
+  await applyChangesAfter(deps, index, version);
+  return index;
 }
 
-async function catchUp(deps: Deps, entry: CacheEntry, version: number): Promise<CacheEntry> {
-  const writes = version - entry.snapshot.version;
-  const isNew = ({ type, record }: DirectoryChange) => {
-    const current = entry.records[type].get(String(record.id));
-    return !current || current.version < Number(record.version);
-  };
-  // Each write adds one change and one to the version. Fewer new changes than writes
-  // means a writer stamped its change before our watermark (a clock a little behind,
-  // or a commit that overtook another): look back a minute, then reload in full.
-  let changes = await listDirectoryChangesSince(deps.table, entry.watermark);
-  if (changes.filter(isNew).length < writes) {
-    changes = await listDirectoryChangesSince(deps.table, new Date(Date.parse(entry.watermark) - LOOK_BACK_MS).toISOString());
-    if (changes.filter(isNew).length < writes) return loadAll(deps, version);
-  }
-  let watermark = entry.watermark;
-  for (const change of changes) {
-    if (!isNew(change)) continue;
-    const parsed = PARSERS[change.type].parse(change.record) as Place & Resource & Person;
-    (entry.records[change.type] as Map<string, typeof parsed>).set(parsed.id, parsed);
-    if (parsed.updatedAt > watermark) watermark = parsed.updatedAt;
-  }
-  return { snapshot: buildSnapshot(version, entry.records), records: entry.records, watermark };
-}
-
-/** The current snapshot: cached, caught up from the change log, or loaded in full. */
+/** The current directory: cached, caught up from the change log, or loaded in full. */
 export async function loadDirectorySnapshot(deps: Deps): Promise<DirectorySnapshot> {
   const version = await getDirectoryVersion(deps.table);
   const cached = cache.get(deps.table);
-  if (cached && cached.snapshot.version === version) return cached.snapshot;
+  if (cached && cached.version >= version) return cached;
+  // Further behind than the change log keeps: what we missed may be gone from it.
   const logHorizon = deps.now().getTime() - (CHANGE_LOG_DAYS - 1) * 86_400_000;
-  const fresh = cached && cached.watermark && Date.parse(cached.watermark) > logHorizon ? await catchUp(deps, cached, version) : await loadAll(deps, version);
+  let fresh = cached && cached.labelledAt > logHorizon ? cached : undefined;
+  if (fresh) await applyChangesAfter(deps, fresh, version);
+  else fresh = await loadAll(deps, version);
   cache.set(deps.table, fresh);
-  return fresh.snapshot;
+  return fresh;
 }

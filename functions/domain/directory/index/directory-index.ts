@@ -1,0 +1,72 @@
+/**
+ * The directory held by one process: the records, and the indexes searches use. It is
+ * changed one record at a time (`apply`), by a full load as by a catch-up from the
+ * change log, so a write costs O(that record) to take in.
+ */
+import type { Place } from '../../../../schemas/place.js';
+import type { Resource } from '../../../../schemas/resource.js';
+import type { Person } from '../../../../schemas/person.js';
+import type { DirectoryType } from '../../../../integrations/dynamodb/keys.js';
+import { searchString, searchTokens } from '../text.js';
+import { ResourceIndex } from './resource-index.js';
+
+export type AnyRecord = Place | Resource | Person;
+
+export class DirectoryIndex {
+  /** The label: every write up to this sequence number is applied (some later ones may be too). */
+  version = 0;
+  /** When the label last caught up with the counter (clock of `deps.now`). */
+  labelledAt = 0;
+  /** When a search first found the counter ahead with nothing in the log to show for it. */
+  openSeenAt: number | undefined;
+  readonly placesById = new Map<string, Place>();
+  readonly resourcesById = new Map<string, Resource>();
+  readonly peopleById = new Map<string, Person>();
+  /** Place words (name, commune, description, tags), `searchString` form. */
+  readonly placeText = new Map<string, string>();
+  readonly resourceIndex = new ResourceIndex((id) => this.placesById.get(id));
+  private placeList: Place[] | undefined;
+  private peopleList: Person[] | undefined;
+
+  /** Takes in one record unless the index already holds the same or a newer version. */
+  apply(type: DirectoryType, record: AnyRecord): void {
+    if (type === 'place') {
+      const p = record as Place;
+      const before = this.placesById.get(p.id);
+      if (before && before.version >= p.version) return;
+      this.placesById.set(p.id, p);
+      this.placeText.set(p.id, searchString(searchTokens([p.name, p.address.commune, p.description ?? '', p.tags.join(' ')].join(' '))));
+      this.placeList = undefined;
+      this.resourceIndex.placeChanged(before, p);
+    } else if (type === 'resource') {
+      const r = record as Resource;
+      const before = this.resourcesById.get(r.id);
+      if (before && before.version >= r.version) return;
+      this.resourcesById.set(r.id, r);
+      this.resourceIndex.put(r);
+    } else {
+      const p = record as Person;
+      const before = this.peopleById.get(p.id);
+      if (before && before.version >= p.version) return;
+      this.peopleById.set(p.id, p);
+      this.peopleList = undefined;
+    }
+  }
+
+  /** Every place (archived ones too), as a list. */
+  get places(): Place[] {
+    return (this.placeList ??= [...this.placesById.values()]);
+  }
+
+  get people(): Person[] {
+    return (this.peopleList ??= [...this.peopleById.values()]);
+  }
+
+  /** Resources in the index (not archived) with their place. */
+  *resources(): Iterable<{ resource: Resource; place: Place }> {
+    for (const resource of this.resourceIndex.resources()) {
+      const place = this.placesById.get(resource.placeId);
+      if (place) yield { resource, place };
+    }
+  }
+}
