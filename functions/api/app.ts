@@ -17,6 +17,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
 import { freshnessRoutes } from './routes/freshness.js';
 import { mountLazyGroups } from './lazy-routes.js';
+import { objectRoutes } from './routes/objects.js';
 import { routeGuard } from './http/route-guard.js';
 
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -52,6 +53,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/v1/tokens', tokenRoutes);
   app.route('/v1/audit', auditRoutes);
   app.route('/v1/freshness', freshnessRoutes);
+  app.route('/', objectRoutes);
   // Mobility, sync, events and widget, and the API docs: loaded on their first request.
   mountLazyGroups(app);
   return app;

@@ -1,4 +1,5 @@
 import type { TableRef } from '../../integrations/dynamodb/client.js';
+import type { ObjectStore } from '../../integrations/objects/object-store.js';
 
 /** What use cases need from the outside world, passed in explicitly. */
 export interface Deps {
@@ -10,4 +11,6 @@ export interface Deps {
   adminToken: string;
   /** Public address of the API (links in exports, widget, Facebook posts). */
   publicBaseUrl?: string;
+  /** Generated objects (big exports, the index artifact); the process memory when unset. */
+  objects?: ObjectStore;
 }

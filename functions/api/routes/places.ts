@@ -7,6 +7,7 @@ import { ListQueryShape, NearSchema, BooleanQuerySchema, listOf } from '../../..
 import { PlaceSchema } from '../../../schemas/place.js';
 import { searchPlaces } from '../../domain/directory/search-places.js';
 import { placesToGeoJson } from '../../domain/directory/exports.js';
+import { exportBody } from '../../domain/directory/large-exports.js';
 import { directoryCrudRoutes } from './directory-crud.js';
 
 const PlaceQuery = z.strictObject({
@@ -22,11 +23,13 @@ const PlaceListItem = PlaceSchema.extend({ distanceKm: z.number().optional() });
 
 export const placeRoutes = new Hono<AppEnv>();
 
-documentRoute({ method: 'get', path: '/v1/places.geojson', tag: 'Lieux', access: 'public', summary: 'Les lieux en GeoJSON (RFC 7946, coordonnées [lon, lat])', responses: { 200: { description: 'FeatureCollection', contentType: 'application/geo+json' } } });
+documentRoute({ method: 'get', path: '/v1/places.geojson', tag: 'Lieux', access: 'public', summary: 'Les lieux en GeoJSON (RFC 7946, coordonnées [lon, lat])', responses: { 200: { description: 'FeatureCollection', contentType: 'application/geo+json' }, 303: { description: 'Plus de 5 Mo : redirection vers le fichier généré' } } });
 placeRoutes.get('/places.geojson', async (c) => {
-  const { items } = await searchPlaces(c.var.deps, { limit: 10_000 });
+  const { items } = await searchPlaces(c.var.deps, { limit: Number.MAX_SAFE_INTEGER });
+  const out = await exportBody(c.var.deps, { body: JSON.stringify(placesToGeoJson(items, c.var.deps.publicBaseUrl)), contentType: 'application/geo+json; charset=utf-8', filename: 'lieux-tiers-lieux.geojson' });
+  if ('redirect' in out) return c.redirect(out.redirect, 303);
   c.header('content-type', 'application/geo+json; charset=utf-8');
-  return c.body(JSON.stringify(placesToGeoJson(items, c.var.deps.publicBaseUrl)));
+  return c.body(out.inline);
 });
 
 documentRoute({ method: 'get', path: '/v1/places', tag: 'Lieux', access: 'public', summary: 'Lister et chercher les lieux', query: PlaceQuery, responses: { 200: { description: 'Liste paginée', schema: listOf(PlaceListItem) } } });

@@ -7,6 +7,7 @@ import { ListQueryShape, NearSchema, BooleanQuerySchema, listOf, IdSchema } from
 import { RATE_UNITS, RESOURCE_KINDS, ResourceListItemSchema } from '../../../schemas/resource.js';
 import { placeSummary, searchResources } from '../../domain/directory/search-resources.js';
 import { resourcesToCsv } from '../../domain/directory/exports.js';
+import { exportBody } from '../../domain/directory/large-exports.js';
 import { getRecord } from '../../domain/directory/write-records.js';
 import { directoryCrudRoutes } from './directory-crud.js';
 
@@ -27,13 +28,16 @@ const ResourceQuery = z.strictObject({
 
 export const resourceRoutes = new Hono<AppEnv>();
 
-documentRoute({ method: 'get', path: '/v1/resources.csv', tag: 'Ressources', access: 'public', summary: 'Les ressources en CSV (UTF-8 avec BOM, séparateur « ; », virgule décimale) ; mêmes filtres que la liste', query: ResourceQuery.omit({ limit: true, cursor: true }), responses: { 200: { description: 'CSV', contentType: 'text/csv' } } });
+documentRoute({ method: 'get', path: '/v1/resources.csv', tag: 'Ressources', access: 'public', summary: 'Les ressources en CSV (UTF-8 avec BOM, séparateur « ; », virgule décimale) ; mêmes filtres que la liste', query: ResourceQuery.omit({ limit: true, cursor: true }), responses: { 200: { description: 'CSV', contentType: 'text/csv' }, 303: { description: 'Export de plus de 5 Mo : redirection vers le fichier généré (lien valable 15 minutes)' } } });
 resourceRoutes.get('/resources.csv', async (c) => {
   const q = readQuery(c, ResourceQuery);
-  const { items } = await searchResources(c.var.deps, { ...q, limit: 100_000, cursor: undefined });
+  const { items } = await searchResources(c.var.deps, { ...q, limit: Number.MAX_SAFE_INTEGER, cursor: undefined });
+  // Above Lambda's 6 MB: a generated file and a 303 to it.
+  const out = await exportBody(c.var.deps, { body: resourcesToCsv(items), contentType: 'text/csv; charset=utf-8', filename: 'ressources-tiers-lieux.csv' });
+  if ('redirect' in out) return c.redirect(out.redirect, 303);
   c.header('content-type', 'text/csv; charset=utf-8');
   c.header('content-disposition', 'attachment; filename="ressources-tiers-lieux.csv"');
-  return c.body(resourcesToCsv(items));
+  return c.body(out.inline);
 });
 
 documentRoute({ method: 'get', path: '/v1/resources', tag: 'Ressources', access: 'public', summary: 'Chercher les espaces, le matériel et les autres ressources partageables', query: ResourceQuery, responses: { 200: { description: 'Liste paginée ; chaque ressource porte le résumé de son lieu', schema: listOf(ResourceListItemSchema) } } });

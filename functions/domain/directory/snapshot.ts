@@ -104,3 +104,12 @@ export async function loadDirectorySnapshot(deps: Deps): Promise<DirectorySnapsh
   cache.set(deps.table, fresh);
   return fresh;
 }
+
+/**
+ * Makes `index` the process's directory for `table`, as if just loaded (the index
+ * artifact loader; tests that need a directory too big to write through the API).
+ */
+export function installDirectoryIndex(table: Deps['table'], index: DirectoryIndex, nowMs = Date.now()): void {
+  index.labelledAt = nowMs;
+  cache.set(table, index);
+}

@@ -1,0 +1,75 @@
+/**
+ * Generated objects too big for a Lambda answer (6 MB): exports and the directory's
+ * index artifact. In AWS an S3 bucket (ARTIFACTS_BUCKET), read by clients through a
+ * short-lived presigned link; locally and in tests, the process memory, served by the
+ * API itself (`GET /v1/objects/{key}`), where no response limit applies.
+ */
+export interface ObjectStore {
+  put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
+  get(key: string): Promise<{ body: Uint8Array; contentType: string } | undefined>;
+  /** Where a client downloads the object from (absolute, or relative to the API). */
+  downloadUrl(key: string, opts: { filename?: string; publicBaseUrl?: string }): Promise<string>;
+  /** True when `downloadUrl` points back at this API (the memory store). */
+  readonly servedByApi: boolean;
+}
+
+export class MemoryObjectStore implements ObjectStore {
+  readonly servedByApi = true;
+  private readonly objects = new Map<string, { body: Uint8Array; contentType: string }>();
+
+  async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
+    this.objects.set(key, { body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body, contentType });
+  }
+
+  async get(key: string) {
+    return this.objects.get(key);
+  }
+
+  async downloadUrl(key: string, opts: { publicBaseUrl?: string }): Promise<string> {
+    return `${opts.publicBaseUrl ?? ''}/v1/objects/${key.split('/').map(encodeURIComponent).join('/')}`;
+  }
+}
+
+/** S3, loaded only when a bucket is configured (keeps the cold start of other setups light). */
+export class S3ObjectStore implements ObjectStore {
+  readonly servedByApi = false;
+  private client: Promise<{ s3: import('@aws-sdk/client-s3').S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
+
+  constructor(private readonly bucket: string, private readonly endpoint?: string) {}
+
+  private s3() {
+    return (this.client ??= import('@aws-sdk/client-s3').then((sdk) => ({ sdk, s3: new sdk.S3Client(this.endpoint ? { endpoint: this.endpoint, forcePathStyle: true } : {}) })));
+  }
+
+  async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
+    const { s3, sdk } = await this.s3();
+    await s3.send(new sdk.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+
+  async get(key: string) {
+    const { s3, sdk } = await this.s3();
+    try {
+      const out = await s3.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { body: await out.Body!.transformToByteArray(), contentType: out.ContentType ?? 'application/octet-stream' };
+    } catch (err) {
+      if ((err as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw err;
+    }
+  }
+
+  async downloadUrl(key: string, opts: { filename?: string }): Promise<string> {
+    const { s3, sdk } = await this.s3();
+    const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
+    const disposition = opts.filename ? `attachment; filename="${opts.filename}"` : undefined;
+    return getSignedUrl(s3, new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentDisposition: disposition }), { expiresIn: 900 });
+  }
+}
+
+const memoryStores = new WeakMap<object, MemoryObjectStore>();
+
+/** The memory store shared by everything using the same table (one per test context). */
+export function memoryStoreFor(owner: object): MemoryObjectStore {
+  let s = memoryStores.get(owner);
+  if (!s) memoryStores.set(owner, (s = new MemoryObjectStore()));
+  return s;
+}
