@@ -13,4 +13,6 @@ export interface Deps {
   publicBaseUrl?: string;
   /** Generated objects (big exports, the index artifact); the process memory when unset. */
   objects?: ObjectStore;
+  /** `off`: new instances load the directory from the table, and write no index artifact. */
+  indexArtifacts?: 'on' | 'off';
 }

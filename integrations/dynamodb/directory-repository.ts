@@ -134,3 +134,29 @@ export async function saveDirectoryRecord(
     }
   }
 }
+
+export interface DirectoryArtifactPointer {
+  key: string;
+  seq: number;
+  bytes: number;
+  at: string;
+}
+
+/** The current index artifact, if any (eventually consistent read: a slightly older artifact is caught up from the change log). */
+export async function getDirectoryArtifactPointer(t: TableRef): Promise<DirectoryArtifactPointer | undefined> {
+  const out = await t.doc.send(new GetCommand({ TableName: t.tableName, Key: keys.directoryArtifact() }));
+  return out.Item ? (stripKeys(out.Item) as unknown as DirectoryArtifactPointer) : undefined;
+}
+
+/** Points new instances at an artifact, unless a newer one is already pointed at. */
+export async function setDirectoryArtifactPointer(t: TableRef, p: DirectoryArtifactPointer): Promise<boolean> {
+  try {
+    await t.doc.send(
+      new PutCommand({ TableName: t.tableName, Item: { ...keys.directoryArtifact(), entity: 'dir-artifact', ...p }, ConditionExpression: 'attribute_not_exists(pk) OR seq < :seq', ExpressionAttributeValues: { ':seq': p.seq } }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}

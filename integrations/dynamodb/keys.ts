@@ -27,6 +27,8 @@ export const keys = {
    * sequence n reads exactly the writes after n, gap-free and without clocks.
    */
   directoryChange: (seq: number) => ({ pk: 'dir#changelog', sk: `seq#${String(seq).padStart(12, '0')}` }),
+  /** Which index artifact (object key, sequence number) a new instance loads. */
+  directoryArtifact: () => ({ pk: 'meta', sk: 'directory-artifact' }),
   directoryChangesAfter: (seq: number) => ({ pk: 'dir#changelog', skAfter: `seq#${String(seq).padStart(12, '0')}` }),
 
   /** The keys that sign volunteers' links (newest first; older ones still verify until dropped). */

@@ -65,11 +65,11 @@ export class S3ObjectStore implements ObjectStore {
   }
 }
 
-const memoryStores = new WeakMap<object, MemoryObjectStore>();
+const memoryStores = new Map<string, MemoryObjectStore>();
 
-/** The memory store shared by everything using the same table (one per test context). */
-export function memoryStoreFor(owner: object): MemoryObjectStore {
-  let s = memoryStores.get(owner);
-  if (!s) memoryStores.set(owner, (s = new MemoryObjectStore()));
+/** The memory store of a table: shared by every app instance of the process on that table, as a bucket would be. */
+export function memoryStoreFor(table: { tableName: string }): MemoryObjectStore {
+  let s = memoryStores.get(table.tableName);
+  if (!s) memoryStores.set(table.tableName, (s = new MemoryObjectStore()));
   return s;
 }

@@ -10,6 +10,7 @@ import { createTestContext, ADMIN, type TestContext } from '../support/harness.j
 import { placeInput, resourceInput } from '../support/fixtures.js';
 import { createApp } from '../../functions/api/app.js';
 import { keys } from '../../integrations/dynamodb/keys.js';
+import { getDirectoryArtifactPointer } from '../../integrations/dynamodb/directory-repository.js';
 import { OPEN_NUMBER_GRACE_MS } from '../../functions/domain/directory/snapshot.js';
 
 let t: TestContext;
@@ -39,9 +40,9 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i++) await t.call('POST', '/v1/resources', { token: ADMIN, body: resourceInput(placeId, { name: `Établi ${i}`, category: 'workshop' }) });
 });
 
-/** A new Lambda instance on the same table: its own (empty) snapshot cache. */
-function newInstance() {
-  const app = createApp({ ...t.deps, table: { ...t.deps.table } });
+/** A new Lambda instance on the same table: its own (empty) snapshot cache; `artifacts: 'off'` loads from the table. */
+function newInstance(artifacts: 'on' | 'off' = 'off') {
+  const app = createApp({ ...t.deps, table: { ...t.deps.table }, indexArtifacts: artifacts });
   return async (path: string) => (await (await app.request(path)).json()) as { items: { id: string; name: string }[] };
 }
 
@@ -106,6 +107,29 @@ describe('a write committed during a load or a catch-up', () => {
       const found = await search('/v1/resources?category=workshop&limit=100');
       expect(found.items.map((r) => r.id)).toContain(id);
     }
+  });
+});
+
+describe('a new instance started from the index artifact', () => {
+  it('loads the artifact and the change log after it — no record Query — and a write committed in between is counted', async () => {
+    const writer = newInstance('on');
+    await writer('/v1/resources?limit=1');
+    // The artifact is written after the answer, in the background.
+    let pointer;
+    for (let i = 0; i < 100 && !(pointer = await getDirectoryArtifactPointer(t.deps.table)); i++) await new Promise((ok) => setTimeout(ok, 100));
+    expect(pointer).toBeDefined();
+    const after = await createDuring('Après l’artefact');
+    const search = newInstance('on');
+    hook = { pk: keys.directoryChangesAfter(0).pk, run: () => createDuring('Pendant le démarrage').then(() => undefined) };
+    sent = [];
+    const first = await search('/v1/resources?category=workshop&limit=100');
+    expect(hook).toBeUndefined();
+    expect(sent.filter((s) => s.startsWith('Query dir#resource') || s.startsWith('Query dir#place'))).toEqual([]);
+    expect(first.items.map((r) => r.id)).toContain(after);
+    expect(names(first)).toContain('Pendant le démarrage');
+    sent = [];
+    await search('/v1/resources?category=workshop&limit=100');
+    expect(sent).toEqual([counterGet]);
   });
 });
 

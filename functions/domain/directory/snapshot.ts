@@ -11,7 +11,9 @@
  * A full load reads the counter, then the records, then the change log after the
  * counter it read: a write committed while the records were read is in that change
  * log, so the label counts it and the next search does not take it for a missing one.
- * Figures: `npm run bench -- api`.
+ * A new instance starts from the index artifact when there is one (index-artifact.ts):
+ * one object read, then the change log after the artifact's sequence number.
+ * Figures: `npm run bench -- api`, `npm run bench -- scale`.
  */
 import type { Deps } from '../deps.js';
 import { CHANGE_LOG_DAYS, closeSequenceNumber, getDirectoryVersion, listDirectoryChangesAfter, listDirectoryRecordsByType } from '../../../integrations/dynamodb/directory-repository.js';
@@ -19,6 +21,7 @@ import { PlaceSchema } from '../../../schemas/place.js';
 import { ResourceSchema } from '../../../schemas/resource.js';
 import { PersonSchema } from '../../../schemas/person.js';
 import { DirectoryIndex, type AnyRecord } from './index/directory-index.js';
+import { loadIndexFromArtifact, refreshArtifactIfBehind } from './index-artifact.js';
 
 /** What searches read: the process's directory index (see index/directory-index.ts). */
 export type DirectorySnapshot = DirectoryIndex;
@@ -91,6 +94,16 @@ async function loadAll(deps: Deps, version: number): Promise<DirectoryIndex> {
   return index;
 }
 
+/** A new instance: the newest artifact, caught up from the change log after it. */
+async function loadFromArtifact(deps: Deps, version: number, logHorizon: number): Promise<DirectoryIndex | undefined> {
+  if (deps.indexArtifacts === 'off') return undefined;
+  const loaded = await loadIndexFromArtifact(deps);
+  if (!loaded || Date.parse(loaded.pointer.at) <= logHorizon) return undefined;
+  loaded.index.labelledAt = deps.now().getTime();
+  await applyChangesAfter(deps, loaded.index, version);
+  return loaded.index;
+}
+
 /** The current directory: cached, caught up from the change log, or loaded in full. */
 export async function loadDirectorySnapshot(deps: Deps): Promise<DirectorySnapshot> {
   const version = await getDirectoryVersion(deps.table);
@@ -100,8 +113,9 @@ export async function loadDirectorySnapshot(deps: Deps): Promise<DirectorySnapsh
   const logHorizon = deps.now().getTime() - (CHANGE_LOG_DAYS - 1) * 86_400_000;
   let fresh = cached && cached.labelledAt > logHorizon ? cached : undefined;
   if (fresh) await applyChangesAfter(deps, fresh, version);
-  else fresh = await loadAll(deps, version);
+  else fresh = (await loadFromArtifact(deps, version, logHorizon)) ?? (await loadAll(deps, version));
   cache.set(deps.table, fresh);
+  if (deps.indexArtifacts !== 'off') refreshArtifactIfBehind(deps, fresh);
   return fresh;
 }
 

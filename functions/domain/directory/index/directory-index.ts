@@ -17,6 +17,8 @@ export class DirectoryIndex {
   version = 0;
   /** When the label last caught up with the counter (clock of `deps.now`). */
   labelledAt = 0;
+  /** The sequence number of the last artifact loaded or started from this index. */
+  artifactSeq: number | undefined;
   /** When a search first found the counter ahead with nothing in the log to show for it. */
   openSeenAt: number | undefined;
   readonly placesById = new Map<string, Place>();
