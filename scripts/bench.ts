@@ -22,6 +22,7 @@ const benches: Bench[] = [
   { name: 'ledger', run: async () => (await import('./bench/ledger.js')).run() },
   { name: 'widget', run: async () => (await import('./bench/widget.js')).run() },
   { name: 'api', run: async () => (await import('./bench/api.js')).run() },
+  { name: 'scale', run: async () => (await import('./bench/scale.js')).run() },
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

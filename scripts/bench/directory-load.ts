@@ -56,7 +56,7 @@ export function seededRandom(seed: number): () => number {
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
-function placeInput(rnd: () => number, i: number): Record<string, unknown> {
+export function placeInput(rnd: () => number, i: number): Record<string, unknown> {
   const c = COMMUNES[i % COMMUNES.length]!;
   const kind = pick(rnd, PLACE_KINDS);
   return {
@@ -70,7 +70,7 @@ function placeInput(rnd: () => number, i: number): Record<string, unknown> {
   };
 }
 
-function resourceInput(rnd: () => number, placeId: string, i: number): Record<string, unknown> {
+export function resourceInput(rnd: () => number, placeId: string, i: number): Record<string, unknown> {
   const kind = rnd() < 0.45 ? 'space' : rnd() < 0.85 ? 'equipment' : pick(rnd, RESOURCE_KINDS);
   const category = pick(rnd, SUGGESTED_CATEGORIES[kind]);
   const space = kind === 'space';

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench -- scale [--sizes=2000,20000,100000]`: the directory at 2,000 / 20,000 /
+ * 100,000 resources (issue 15). Default sizes 2,000 and 20,000 (CI); add 100,000 by hand.
+ *
+ * The directory is generated in memory (same generator as the API bench) and installed
+ * as the process's index: writing 100,000 records through DynamoDB Local one transaction
+ * at a time takes hours on a shared 2-core machine. What is measured is real:
+ * - searches through the app (`app.request`): the counter GetItem on DynamoDB Local, then
+ *   the index; against `GET /v1/places/{id}` (one GetItem) on the same app, interleaved;
+ * - the first search of a new instance: a fresh `node` building the index from the
+ *   artifact file (CPU, peak RSS); its reads are the pointer GetItem, the object GET and
+ *   the change-log Query;
+ * - one write applied to a warm index (median), and the CSV export's size.
+ * Writes the figures to the README between the scale-bench markers.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir, loadavg, availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BenchResult } from '../bench.js';
+import { PROJECT_ROOT } from '../build.js';
+import { startDynamoDbLocal } from '../dynamodb-local.js';
+import { createTableRef } from '../../integrations/dynamodb/client.js';
+import { ensureTable } from '../../integrations/dynamodb/ensure-table.js';
+import { createApp } from '../../functions/api/app.js';
+import { newId } from '../../functions/domain/ids.js';
+import type { Deps } from '../../functions/domain/deps.js';
+import { DirectoryIndex } from '../../functions/domain/directory/index/directory-index.js';
+import { installDirectoryIndex } from '../../functions/domain/directory/snapshot.js';
+import { serializeIndex } from '../../functions/domain/directory/index-artifact.js';
+import { createRecord } from '../../functions/domain/directory/write-records.js';
+import { PlaceSchema, type Place } from '../../schemas/place.js';
+import { ResourceSchema, type Resource } from '../../schemas/resource.js';
+import { COMMUNES, placeInput, resourceInput, seededRandom } from './directory-load.js';
+import { median, round } from './stats.js';
+
+const SAMPLES = 150;
+const META = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 1 };
+
+function sizesFromArgs(): number[] {
+  const arg = process.argv.find((a) => a.startsWith('--sizes='));
+  return arg ? arg.slice(8).split(',').map(Number).filter((n) => n > 0) : [2_000, 20_000];
+}
+
+function buildIndex(resources: number): { index: DirectoryIndex; places: Place[] } {
+  const rnd = seededRandom(24);
+  let clock = 1_760_000_000_000;
+  // About one place for 28 resources (3,500 places for 100,000).
+  const places = Array.from({ length: Math.max(50, Math.round(resources / 28)) }, (_, i) => PlaceSchema.parse({ tags: [], membership: 'member', ...placeInput(rnd, i), ...META, id: newId(clock++) }));
+  const index = new DirectoryIndex();
+  for (const p of places) index.apply('place', p);
+  for (let i = 0; i < resources; i++) {
+    index.apply('resource', ResourceSchema.parse({ quantity: 1, uses: [], rates: [], ...resourceInput(rnd, places[i % places.length]!.id, i), ...META, id: newId(clock++) }) as Resource);
+  }
+  return { index, places };
+}
+
+const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;
+
+async function timeRequests(app: ReturnType<typeof createApp>, paths: string[]): Promise<number[][]> {
+  const samples = paths.map(() => [] as number[]);
+  for (let run = -10; run < SAMPLES; run++) {
+    for (let k = 0; k < paths.length; k++) {
+      const t0 = performance.now();
+      const res = await app.request(paths[k]!);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${paths[k]} answered ${res.status}`);
+      if (run >= 0) samples[k]!.push(performance.now() - t0);
+    }
+  }
+  return samples;
+}
+
+interface ScaleRow {
+  resources: number;
+  figures: Record<string, number>;
+}
+
+async function measureScale(deps: Deps, resources: number, placeId: string): Promise<ScaleRow> {
+  const { index, places } = buildIndex(resources);
+  // The place the GET reads is in DynamoDB; the installed index serves the searches.
+  installDirectoryIndex(deps.table, index);
+  const app = createApp({ ...deps, indexArtifacts: 'off' });
+  const c = COMMUNES[0]!;
+  const paths = [`/v1/places/${placeId}`, '/v1/resources?kind=space&minCapacity=10', `/v1/resources?near=${c.lat},${c.lon}&radiusKm=15`, '/v1/resources?q=atelier%20bois'];
+  const [get, filters, near, text] = await timeRequests(app, paths);
+  const f: Record<string, number> = {
+    'GET place p50 ms': round(median(get!), 2),
+    'filters p50 ÷ GET': round(median(filters!) / median(get!)),
+    'near p50 ÷ GET': round(median(near!) / median(get!)),
+    'text q p50 ÷ GET': round(median(text!) / median(get!)),
+    'worst p99 ÷ GET p99': round(Math.max(p99(filters!), p99(near!), p99(text!)) / p99(get!)),
+  };
+  // One write applied to the warm index (an edit of a resource's name and rates).
+  const sample = [...index.resourcesById.values()].slice(0, 200);
+  const applyMs: number[] = [];
+  for (const r of sample) {
+    const t0 = performance.now();
+    index.apply('resource', { ...r, name: `${r.name} (modifié)`, version: r.version + 1 });
+    applyMs.push(performance.now() - t0);
+  }
+  f['one write applied, median µs'] = round(median(applyMs) * 1000, 1);
+  // The CSV export.
+  const csv = await app.request('/v1/resources.csv');
+  f['CSV export status'] = csv.status;
+  f['CSV export MB'] = round(csv.status === 303 ? (await (await app.request(new URL(csv.headers.get('location')!).pathname)).arrayBuffer()).byteLength / 1e6 : (await csv.arrayBuffer()).byteLength / 1e6);
+  // A new instance from the artifact, in a fresh process.
+  const dir = mkdtempSync(join(tmpdir(), 'scale-bench-'));
+  const file = join(dir, 'artifact.json.gz');
+  const bytes = serializeIndex(index);
+  writeFileSync(file, bytes);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', resolve(PROJECT_ROOT, 'scripts/bench/scale-artifact-child.ts'), file], { encoding: 'utf8', cwd: PROJECT_ROOT });
+  if (child.status !== 0) throw new Error(`artifact child failed: ${child.stderr}`);
+  const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { cpuMs: number; peakRssMB: number; wallMs: number; resources: number };
+  f['artifact MB (gzip)'] = round(bytes.length / 1e6);
+  f['new instance: index from artifact, CPU ms'] = round(r.cpuMs, 0);
+  f['new instance: peak RSS MB'] = round(r.peakRssMB, 0);
+  f['new instance: RCU (pointer + change log) + object GETs'] = 2;
+  void places;
+  return { resources, figures: f };
+}
+
+function writeReadme(rows: ScaleRow[], notes: string[]): void {
+  const path = resolve(PROJECT_ROOT, 'README.md');
+  const readme = readFileSync(path, 'utf8');
+  const start = '<!-- scale-bench:start -->';
+  const end = '<!-- scale-bench:end -->';
+  if (!readme.includes(start)) return;
+  const keys = Object.keys(rows[0]!.figures);
+  const table = [`| measured | ${rows.map((r) => r.resources.toLocaleString('en')).join(' | ')} |`, `|---|${rows.map(() => '---').join('|')}|`, ...keys.map((k) => `| ${k} | ${rows.map((r) => r.figures[k]).join(' | ')} |`)].join('\n');
+  const block = `${start}\n_Generated by \`npm run bench -- scale\` on ${new Date().toISOString().slice(0, 16)} UTC; ${notes.join('; ')}._\n\n${table}\n${end}`;
+  writeFileSync(path, readme.slice(0, readme.indexOf(start)) + block + readme.slice(readme.indexOf(end) + end.length));
+}
+
+export async function run(): Promise<BenchResult> {
+  const dynamo = await startDynamoDbLocal({ dataDir: 'memory' });
+  try {
+    const table = createTableRef({ tableName: 'bench-scale', endpoint: dynamo.endpoint });
+    await ensureTable(table);
+    const deps: Deps = { table, now: () => new Date(), newId: () => newId(), adminToken: 'bench-admin-token-0123456789', publicBaseUrl: 'http://localhost:3000' };
+    const rnd = seededRandom(7);
+    const placeId = (await createRecord(deps, { role: 'system', id: 'bench:scale' }, 'place', placeInput(rnd, 0))).id;
+    const rows: ScaleRow[] = [];
+    for (const size of sizesFromArgs()) {
+      console.log(`  … ${size} resources`);
+      rows.push(await measureScale(deps, size, placeId));
+    }
+    const notes = [`load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`, 'directory generated in memory and installed as the index; GET and searches through app.request on DynamoDB Local'];
+    writeReadme(rows, notes);
+    const figures: Record<string, number> = {};
+    for (const r of rows) for (const [k, v] of Object.entries(r.figures)) figures[`${r.resources}: ${k}`] = v;
+    const targets: Record<string, boolean> = {};
+    for (const r of rows) {
+      targets[`${r.resources}: search p50 ≤ 2× GET (filters, near, text)`] = Math.max(r.figures['filters p50 ÷ GET']!, r.figures['near p50 ÷ GET']!, r.figures['text q p50 ÷ GET']!) <= 2;
+      targets[`${r.resources}: p99 ≤ 4× GET p99`] = r.figures['worst p99 ÷ GET p99']! <= 4;
+      targets[`${r.resources}: new instance ≤ 1 s CPU, ≤ 150 MB`] = r.figures['new instance: index from artifact, CPU ms']! <= 1000 && r.figures['new instance: peak RSS MB']! <= 150;
+    }
+    return { name: 'scale', figures, targets, notes };
+  } finally {
+    await dynamo.stop();
+  }
+}
