@@ -115,7 +115,6 @@ async function measureScale(deps: Deps, resources: number, placeId: string): Pro
   f['artifact MB (gzip)'] = round(bytes.length / 1e6);
   f['new instance: index from artifact, CPU ms'] = round(r.cpuMs, 0);
   f['new instance: peak RSS MB'] = round(r.peakRssMB, 0);
-  f['new instance: RCU (pointer + change log) + object GETs'] = 2;
   void places;
   return { resources, figures: f };
 }
