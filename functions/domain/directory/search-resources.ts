@@ -47,7 +47,7 @@ export function resourceFilter(s: Omit<ResourceSearch, 'limit' | 'cursor'>): Res
 }
 
 export function offsetOf(cursor: string | undefined): number {
-  return decodeCursor(cursor, (v): v is { o: number } => typeof (v as { o?: unknown })?.o === 'number' && (v as { o: number }).o >= 0)?.o ?? 0;
+  return decodeCursor(cursor, (v): v is { o: number } => Number.isSafeInteger((v as { o?: unknown })?.o) && (v as { o: number }).o >= 0)?.o ?? 0;
 }
 
 /**
