@@ -88,8 +88,10 @@ export async function checkSignedLink(deps: Deps, path: string, query: Record<st
   if (!m || !exp || !/^\d{1,12}$/.test(exp)) return { ok: false, reason: 'tampered' };
   const key = (await currentKeys(deps)).find((k) => k.kid === m[1]);
   if (!key) return { ok: false, reason: 'tampered' };
-  const given = Buffer.from(m[2]!, 'base64url');
-  const expected = mac(key, canonical(path, query));
+  // Compared as text: base64url's last character carries padding bits, so two spellings
+  // could decode to the same bytes; only the one this server writes is accepted.
+  const given = Buffer.from(m[2]!);
+  const expected = Buffer.from(mac(key, canonical(path, query)).toString('base64url'));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'tampered' };
   const expiresAt = new Date(Number(exp) * 1000);
   if (expiresAt.getTime() <= deps.now().getTime()) return { ok: false, reason: 'expired' };
