@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { categoryCode } from '../../../schemas/resource-categories.js';
 import { loadDirectorySnapshot, type IndexedResource } from './snapshot.js';
 import { matchesQuery, normalizeText } from './text.js';
 import { distanceKm, roundKm } from './geo.js';
@@ -42,7 +43,8 @@ function cheapestRate(r: Resource, unit?: RateUnit): number | undefined {
  */
 export async function searchResources(deps: Deps, s: ResourceSearch): Promise<{ items: ResourceListItem[]; nextCursor?: string }> {
   const snap = await loadDirectorySnapshot(deps);
-  const category = s.category ? normalizeText(s.category) : undefined;
+  // The filter takes the code or its French label (« Salle de réunion »).
+  const category = s.category ? normalizeText(categoryCode(s.category)) : undefined;
   const matched: { entry: IndexedResource; distance?: number }[] = [];
   for (const entry of snap.resources) {
     const { resource: r, place } = entry;

@@ -18,6 +18,7 @@ import { PlaceSchema, type Place } from '../../../schemas/place.js';
 import { ResourceSchema, type Resource } from '../../../schemas/resource.js';
 import { PersonSchema, type Person } from '../../../schemas/person.js';
 import { normalizeText } from './text.js';
+import { categoryLabel } from '../../../schemas/resource-categories.js';
 
 export interface IndexedResource {
   resource: Resource;
@@ -58,7 +59,7 @@ function buildSnapshot(version: number, records: CacheEntry['records']): Directo
   for (const resource of records.resource.values()) {
     const place = placesById.get(resource.placeId);
     if (!place) continue;
-    const text = normalizeText([resource.name, resource.description ?? '', resource.category, resource.uses.join(' '), place.name, place.address.commune].join(' '));
+    const text = normalizeText([resource.name, resource.description ?? '', resource.category, categoryLabel(resource.category), resource.uses.join(' '), place.name, place.address.commune].join(' '));
     resources.push({ resource, place, text, category: normalizeText(resource.category) });
   }
   // Creation order (ids are time-sortable) keeps paging stable across refreshes.
