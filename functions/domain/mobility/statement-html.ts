@@ -57,15 +57,3 @@ export function statementBodyHtml(s: Statement): string {
 <section><h2>Autres écritures du compte</h2>${entries ? `<table><thead><tr><th>Date</th><th>Libellé</th><th>Débiteur</th><th>Créancier</th><th class="num">Montant</th></tr></thead><tbody>${entries}</tbody></table>` : '<p class="muted">Aucune autre écriture.</p>'}</section>
 <footer><p class="muted">Une écriture « A → B » signifie que A doit le montant à B. Une visite annulée reste visible, marquée annulée, et ne coûte rien : son écriture inverse l’annule.</p></footer>`;
 }
-
-/** Stand-alone document (until the route wraps it in the shared layout). */
-export function statementToHtml(s: Statement): string {
-  const title = statementTitle(s);
-  return `<!doctype html>
-<html lang="fr">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(title)}</title><style>${STATEMENT_CSS}</style></head>
-<body><header><h1>${h(title)}</h1><p class="muted">${h(s.place.commune)} · Réseau des tiers-lieux de Dordogne</p></header>
-${statementBodyHtml(s)}
-</body></html>
-`;
-}

@@ -18,6 +18,8 @@ import type { TabAdapter } from './tab-adapter.js';
 import { directoryAdapter } from './directory-adapters.js';
 import { eventsAdapter, visitsAdapter } from './activity-adapters.js';
 import { syncTab } from './sync-tab.js';
+import { writeOwnedTab, type OwnedTab } from './owned-tabs.js';
+import { statementsTab } from './statements-tab.js';
 import { totalsOf, type RoundSummary, type TabSummary } from './summary.js';
 
 export interface SyncRoundOptions {
@@ -41,6 +43,11 @@ export function tabAdapters(deps: Deps, actor: Actor): TabAdapter[] {
   return [directoryAdapter(deps, actor, placeCodec), directoryAdapter(deps, actor, resourceCodec), directoryAdapter(deps, actor, personCodec), eventsAdapter(deps, actor), visitsAdapter(deps, actor)];
 }
 
+/** The tabs the API alone writes, after the others. */
+export function ownedTabs(deps: Deps, now: Date): OwnedTab[] {
+  return [statementsTab(deps, now)];
+}
+
 export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: SyncRoundOptions = {}): Promise<RoundSummary> {
   const actor = syncActor(provider.name);
   const dryRun = opts.dryRun ?? false;
@@ -51,11 +58,12 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
   }
   try {
     const adapters = tabAdapters(deps, actor);
+    const owned = ownedTabs(deps, startedAt);
     const tabs: TabSummary[] = [];
     let skipped: string | undefined;
     let reads: Awaited<ReturnType<SheetProvider['readTabs']>> | undefined;
     try {
-      reads = await provider.readTabs(adapters.map((a) => a.tab));
+      reads = await provider.readTabs([...adapters.map((a) => a.tab), ...owned.map((o) => o.tab)]);
     } catch (err) {
       skipped = `Lecture de la feuille impossible : ${(err as Error).message}`;
     }
@@ -82,6 +90,16 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
         adapter,
         read,
       );
+      tabs.push(s);
+      opts.onTab?.(s);
+    }
+    for (const o of reads ? owned : []) {
+      const read = reads!.get(o.tab);
+      if (read === undefined) continue;
+      const s: TabSummary =
+        read instanceof Error
+          ? { tab: o.tab, rows: 0, created: 0, updated: 0, archived: 0, refused: 0, written: 0, appended: 0, conflicts: 0, errors: [`lecture impossible : ${read.message} (rien n’a été écrit dans cet onglet)`] }
+          : await writeOwnedTab(provider, o, read, dryRun).catch((err: unknown) => ({ tab: o.tab, rows: read.rows.length, created: 0, updated: 0, archived: 0, refused: 0, written: 0, appended: 0, conflicts: 0, errors: [`écriture impossible : ${(err as Error).message}`] }));
       tabs.push(s);
       opts.onTab?.(s);
     }
