@@ -6,7 +6,7 @@
 import type { Deps } from '../deps.js';
 import { listMonthBalances } from '../../../integrations/dynamodb/ledger-repository.js';
 import { formatMoney } from '../../../integrations/sheets/values.js';
-import { monthLabel } from '../mobility/fr-interim.js';
+import { monthLabel } from '../text/fr.js';
 import { monthOf, todayInParis } from '../mobility/periods.js';
 import { signStatementLinks, stableStatementExpiry, statementPlaces } from '../mobility/statement-links.js';
 import type { OwnedTab } from './owned-tabs.js';
