@@ -4,10 +4,19 @@
  * and appends the rows that are missing. Rows the API no longer computes (older months)
  * are left as they are; edits a person makes in these tabs are overwritten.
  * A tab that does not exist in the spreadsheet is skipped: the guide says how to add it.
+ *
+ * Reading a tab costs a request (and spreadsheet quota) at every round, so the tab is
+ * read only when what it should show changed since it was last written, or once a day
+ * (to repair a row someone edited or deleted).
  */
+import { createHash } from 'node:crypto';
+import type { Deps } from '../deps.js';
 import type { RowCells, TabName } from '../../../integrations/sheets/columns.js';
+import { getOwnedTabState, putOwnedTabState } from '../../../integrations/dynamodb/sync-repository.js';
 import type { SheetProvider, TabRead } from './provider.js';
 import type { TabSummary } from './summary.js';
+
+const RECHECK_MS = 24 * 3600_000;
 
 export interface OwnedTab {
   tab: TabName;
@@ -19,14 +28,42 @@ export interface OwnedTab {
 
 const norm = (v: string | undefined) => (v ?? '').replace(/\u00a0/g, ' ').trim();
 
-export async function writeOwnedTab(provider: SheetProvider, owned: OwnedTab, read: TabRead, dryRun: boolean): Promise<TabSummary> {
-  const summary: TabSummary = { tab: owned.tab, rows: read.rows.length, created: 0, updated: 0, archived: 0, refused: 0, written: 0, appended: 0, conflicts: 0, errors: [] };
+const emptySummary = (tab: TabName, rows: number, errors: string[] = []): TabSummary => ({ tab, rows, created: 0, updated: 0, archived: 0, refused: 0, written: 0, appended: 0, conflicts: 0, errors });
+
+/**
+ * One owned tab at one round: `undefined` when nothing was read (unchanged and checked
+ * today, or the tab does not exist), else what was written.
+ */
+export async function syncOwnedTab(deps: Deps, provider: SheetProvider, owned: OwnedTab, o: { now: Date; dryRun: boolean }): Promise<TabSummary | undefined> {
+  let wanted: RowCells[];
+  try {
+    wanted = await owned.rows();
+  } catch (err) {
+    return emptySummary(owned.tab, 0, [`contenu impossible à calculer : ${(err as Error).message}`]);
+  }
+  const hash = createHash('sha256').update(JSON.stringify(wanted)).digest('base64url');
+  const state = await getOwnedTabState(deps.table, provider.name, owned.tab);
+  if (!o.dryRun && state?.hash === hash && o.now.getTime() - Date.parse(state.checkedAt) < RECHECK_MS) return undefined;
+  const read = (await provider.readTabs([owned.tab])).get(owned.tab);
+  const remember = () => (o.dryRun ? undefined : putOwnedTabState(deps.table, provider.name, owned.tab, { hash, checkedAt: o.now.toISOString() }));
+  if (read === undefined) {
+    await remember();
+    return undefined;
+  }
+  if (read instanceof Error) return emptySummary(owned.tab, 0, [`lecture impossible : ${read.message} (rien n’a été écrit dans cet onglet)`]);
+  const summary = await writeOwnedTab(provider, owned, wanted, read, o.dryRun).catch((err: unknown) => emptySummary(owned.tab, read.rows.length, [`écriture impossible : ${(err as Error).message}`]));
+  if (summary.errors.length === 0) await remember();
+  return summary;
+}
+
+export async function writeOwnedTab(provider: SheetProvider, owned: OwnedTab, wantedRows: RowCells[], read: TabRead, dryRun: boolean): Promise<TabSummary> {
+  const summary = emptySummary(owned.tab, read.rows.length);
   const keyOf = (cells: RowCells) => owned.key.map((h) => norm(cells[h]).toLowerCase()).join('\u0000');
   const existing = new Map<string, (typeof read.rows)[number]>();
   for (const row of read.rows) if (!existing.has(keyOf(row.cells))) existing.set(keyOf(row.cells), row);
   const updates: { key: string; cells: RowCells }[] = [];
   const appends: RowCells[] = [];
-  for (const wanted of await owned.rows()) {
+  for (const wanted of wantedRows) {
     const row = existing.get(keyOf(wanted));
     if (!row) {
       appends.push(wanted);

@@ -18,7 +18,7 @@ import type { TabAdapter } from './tab-adapter.js';
 import { directoryAdapter } from './directory-adapters.js';
 import { eventsAdapter, visitsAdapter } from './activity-adapters.js';
 import { syncTab } from './sync-tab.js';
-import { writeOwnedTab, type OwnedTab } from './owned-tabs.js';
+import { syncOwnedTab, type OwnedTab } from './owned-tabs.js';
 import { statementsTab } from './statements-tab.js';
 import { totalsOf, type RoundSummary, type TabSummary } from './summary.js';
 
@@ -63,7 +63,7 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
     let skipped: string | undefined;
     let reads: Awaited<ReturnType<SheetProvider['readTabs']>> | undefined;
     try {
-      reads = await provider.readTabs([...adapters.map((a) => a.tab), ...owned.map((o) => o.tab)]);
+      reads = await provider.readTabs(adapters.map((a) => a.tab));
     } catch (err) {
       skipped = `Lecture de la feuille impossible : ${(err as Error).message}`;
     }
@@ -93,13 +93,10 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
       tabs.push(s);
       opts.onTab?.(s);
     }
+    // The tabs the API owns are read only when their content changed (owned-tabs.ts).
     for (const o of reads ? owned : []) {
-      const read = reads!.get(o.tab);
-      if (read === undefined) continue;
-      const s: TabSummary =
-        read instanceof Error
-          ? { tab: o.tab, rows: 0, created: 0, updated: 0, archived: 0, refused: 0, written: 0, appended: 0, conflicts: 0, errors: [`lecture impossible : ${read.message} (rien n’a été écrit dans cet onglet)`] }
-          : await writeOwnedTab(provider, o, read, dryRun).catch((err: unknown) => ({ tab: o.tab, rows: read.rows.length, created: 0, updated: 0, archived: 0, refused: 0, written: 0, appended: 0, conflicts: 0, errors: [`écriture impossible : ${(err as Error).message}`] }));
+      const s = await syncOwnedTab(deps, provider, o, { now: startedAt, dryRun });
+      if (!s) continue;
       tabs.push(s);
       opts.onTab?.(s);
     }
