@@ -92,7 +92,7 @@ describe('Relevés tab (Google Sheets)', () => {
       ['novembre 2026', 'La Cale', '0,00'],
       ['décembre 2026', 'La Cale', '0,00'],
     ]);
-    const other = await sheetsWorld({ now: NOW });
+    const other = await sheetsWorld({ tabs: ['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages'], now: NOW });
     await createPlace(other.t, { name: 'La Cale' });
     const r = await other.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
     expect(r.status).toBe(200);

@@ -36,7 +36,7 @@ export interface SheetsWorld {
 export async function sheetsWorld(opts: { tabs?: (keyof typeof TAB_HEADERS)[]; timeoutMs?: number; now?: string } = {}): Promise<SheetsWorld> {
   const t = await createTestContext(opts.now ? { now: opts.now } : {});
   const fake = await startFakeSheets();
-  for (const tab of opts.tabs ?? (['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages'] as const)) fake.addSheet(tab, [[...TAB_HEADERS[tab]]]);
+  for (const tab of opts.tabs ?? (['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages', 'Relevés'] as const)) fake.addSheet(tab, [[...TAB_HEADERS[tab]]]);
   const sleeps: number[] = [];
   configureSync(
     t.deps,

@@ -30,28 +30,49 @@ const norm = (v: string | undefined) => (v ?? '').replace(/\u00a0/g, ' ').trim()
 
 const emptySummary = (tab: TabName, rows: number, errors: string[] = []): TabSummary => ({ tab, rows, created: 0, updated: 0, archived: 0, refused: 0, written: 0, appended: 0, conflicts: 0, errors });
 
-/**
- * One owned tab at one round: `undefined` when nothing was read (unchanged and checked
- * today, or the tab does not exist), else what was written.
- */
-export async function syncOwnedTab(deps: Deps, provider: SheetProvider, owned: OwnedTab, o: { now: Date; dryRun: boolean }): Promise<TabSummary | undefined> {
+export interface OwnedTabPlan {
+  owned: OwnedTab;
+  wanted: RowCells[];
+  hash: string;
+  /** Whether the tab must be read this round (read with the other tabs, in the same request). */
+  read: boolean;
+  error?: string;
+}
+
+/** Computes what the tab should show and whether it must be read (changed, or not checked today). */
+export async function planOwnedTab(deps: Deps, provider: SheetProvider, owned: OwnedTab, o: { now: Date; dryRun: boolean }): Promise<OwnedTabPlan> {
   let wanted: RowCells[];
   try {
     wanted = await owned.rows();
   } catch (err) {
-    return emptySummary(owned.tab, 0, [`contenu impossible à calculer : ${(err as Error).message}`]);
+    return { owned, wanted: [], hash: '', read: false, error: `contenu impossible à calculer : ${(err as Error).message}` };
   }
   const hash = createHash('sha256').update(JSON.stringify(wanted)).digest('base64url');
   const state = await getOwnedTabState(deps.table, provider.name, owned.tab);
-  if (!o.dryRun && state?.hash === hash && o.now.getTime() - Date.parse(state.checkedAt) < RECHECK_MS) return undefined;
-  const read = (await provider.readTabs([owned.tab])).get(owned.tab);
-  const remember = () => (o.dryRun ? undefined : putOwnedTabState(deps.table, provider.name, owned.tab, { hash, checkedAt: o.now.toISOString() }));
+  const fresh = state?.hash === hash && o.now.getTime() - Date.parse(state.checkedAt) < RECHECK_MS;
+  return { owned, wanted, hash, read: o.dryRun || !fresh };
+}
+
+/** Writes a planned tab from what was read: `undefined` when there is nothing to report. */
+export async function finishOwnedTab(deps: Deps, provider: SheetProvider, plan: OwnedTabPlan, read: TabRead | Error | undefined, o: { now: Date; dryRun: boolean }): Promise<TabSummary | undefined> {
+  const tab = plan.owned.tab;
+  if (plan.error) return emptySummary(tab, 0, [plan.error]);
+  if (!plan.read) return undefined;
+  // The other tabs may have changed the directory during this round: write what the tab should show now.
+  let wanted: RowCells[];
+  try {
+    wanted = await plan.owned.rows();
+  } catch (err) {
+    return emptySummary(tab, 0, [`contenu impossible à calculer : ${(err as Error).message}`]);
+  }
+  const hash = createHash('sha256').update(JSON.stringify(wanted)).digest('base64url');
+  const remember = () => (o.dryRun ? undefined : putOwnedTabState(deps.table, provider.name, tab, { hash, checkedAt: o.now.toISOString() }));
   if (read === undefined) {
     await remember();
     return undefined;
   }
-  if (read instanceof Error) return emptySummary(owned.tab, 0, [`lecture impossible : ${read.message} (rien n’a été écrit dans cet onglet)`]);
-  const summary = await writeOwnedTab(provider, owned, wanted, read, o.dryRun).catch((err: unknown) => emptySummary(owned.tab, read.rows.length, [`écriture impossible : ${(err as Error).message}`]));
+  if (read instanceof Error) return emptySummary(tab, 0, [`lecture impossible : ${read.message} (rien n’a été écrit dans cet onglet)`]);
+  const summary = await writeOwnedTab(provider, plan.owned, wanted, read, o.dryRun).catch((err: unknown) => emptySummary(tab, read.rows.length, [`écriture impossible : ${(err as Error).message}`]));
   if (summary.errors.length === 0) await remember();
   return summary;
 }

@@ -18,7 +18,7 @@ import type { TabAdapter } from './tab-adapter.js';
 import { directoryAdapter } from './directory-adapters.js';
 import { eventsAdapter, visitsAdapter } from './activity-adapters.js';
 import { syncTab } from './sync-tab.js';
-import { syncOwnedTab, type OwnedTab } from './owned-tabs.js';
+import { finishOwnedTab, planOwnedTab, type OwnedTab } from './owned-tabs.js';
 import { statementsTab } from './statements-tab.js';
 import { totalsOf, type RoundSummary, type TabSummary } from './summary.js';
 
@@ -58,12 +58,13 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
   }
   try {
     const adapters = tabAdapters(deps, actor);
-    const owned = ownedTabs(deps, startedAt);
+    // The tabs the API owns are read only when their content changed, in the same request as the others.
+    const plans = await Promise.all(ownedTabs(deps, startedAt).map((o) => planOwnedTab(deps, provider, o, { now: startedAt, dryRun })));
     const tabs: TabSummary[] = [];
     let skipped: string | undefined;
     let reads: Awaited<ReturnType<SheetProvider['readTabs']>> | undefined;
     try {
-      reads = await provider.readTabs(adapters.map((a) => a.tab));
+      reads = await provider.readTabs([...adapters.map((a) => a.tab), ...plans.filter((p) => p.read).map((p) => p.owned.tab)]);
     } catch (err) {
       skipped = `Lecture de la feuille impossible : ${(err as Error).message}`;
     }
@@ -93,9 +94,8 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
       tabs.push(s);
       opts.onTab?.(s);
     }
-    // The tabs the API owns are read only when their content changed (owned-tabs.ts).
-    for (const o of reads ? owned : []) {
-      const s = await syncOwnedTab(deps, provider, o, { now: startedAt, dryRun });
+    for (const plan of reads ? plans : []) {
+      const s = await finishOwnedTab(deps, provider, plan, reads!.get(plan.owned.tab), { now: startedAt, dryRun });
       if (!s) continue;
       tabs.push(s);
       opts.onTab?.(s);
