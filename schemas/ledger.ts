@@ -59,7 +59,25 @@ export const BalancesSchema = z.object({ from: DaySchema, to: DaySchema, account
 export const TransferSchema = z.object({ from: AccountSchema, to: AccountSchema, amountCents: z.number().int().min(1) }).meta({ id: 'Transfer' });
 export type Transfer = z.infer<typeof TransferSchema>;
 
+export const SETTLEMENT_MODES = ['hub', 'min'] as const;
+export type SettlementMode = (typeof SETTLEMENT_MODES)[number];
+
+/** A transfer as a settlement or a statement shows it: names next to the accounts, and why it exists. */
+export const SettlementTransferSchema = TransferSchema.extend({
+  fromName: z.string().meta({ description: 'Nom du compte qui paie (lieu, ou « la tête de réseau »)' }),
+  toName: z.string(),
+  reason: z.string().meta({ description: 'Pourquoi ce virement existe, en une phrase' }),
+}).meta({ id: 'SettlementTransfer' });
+export type SettlementTransfer = z.infer<typeof SettlementTransferSchema>;
+
+export const SettlementBalanceSchema = AccountBalanceSchema.extend({ name: z.string().meta({ description: 'Nom du lieu, ou « la tête de réseau »' }) }).meta({ id: 'SettlementBalance' });
+
 export const SettlementSchema = z
-  .object({ period: MonthSchema, balances: z.array(AccountBalanceSchema), transfers: z.array(TransferSchema) })
+  .object({
+    period: MonthSchema,
+    mode: z.enum(SETTLEMENT_MODES).meta({ description: 'hub : chaque lieu règle son solde avec la tête de réseau seulement ; min : compensation au plus court entre organisations' }),
+    balances: z.array(SettlementBalanceSchema),
+    transfers: z.array(SettlementTransferSchema),
+  })
   .meta({ id: 'Settlement' });
 export type Settlement = z.infer<typeof SettlementSchema>;

@@ -1,15 +1,16 @@
 import * as z from 'zod';
 import { CentsSchema, IdSchema, RecordMetaShape, UrlSchema, patchOf, DecimalSchema, nameText } from './common.js';
 import { PlaceSummarySchema } from './place.js';
+import { CATEGORY_LABELS, describeCategories } from './resource-categories.js';
 
 export const RESOURCE_KINDS = ['space', 'equipment', 'other'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
-/** Suggested categories per kind; other values are allowed. */
+/** Suggested categories per kind (their French labels: resource-categories.ts); other values are allowed. */
 export const SUGGESTED_CATEGORIES: Record<ResourceKind, readonly string[]> = {
-  space: ['desk', 'meeting_room', 'training_room', 'workshop', 'lodging', 'event_hall', 'kitchen', 'garden', 'studio'],
-  equipment: ['computer', 'projector', 'tool', 'event_gear', 'massage_table', 'av_lighting', 'sound', 'printer_3d', 'laser_cutter', 'sewing', 'vehicle'],
-  other: ['seed_library', 'books', 'games', 'service'],
+  space: Object.keys(CATEGORY_LABELS.space),
+  equipment: Object.keys(CATEGORY_LABELS.equipment),
+  other: Object.keys(CATEGORY_LABELS.other),
 };
 
 export const RATE_UNITS = ['hour', 'half_day', 'day', 'week', 'month', 'unit'] as const;
@@ -38,7 +39,7 @@ export const ResourceInputShape = {
     .trim()
     .min(1)
     .max(60)
-    .meta({ description: 'Catégorie ; suggestions par type : ' + Object.entries(SUGGESTED_CATEGORIES).map(([k, v]) => `${k}: ${v.join(', ')}`).join(' ; ') }),
+    .meta({ description: 'Catégorie : un code (l’API garde les codes ; pages, export CSV, widget et feuille affichent le libellé). Suggestions, libellé (code) : ' + describeCategories() }),
   name: nameText(200),
   description: z.string().max(5000).optional(),
   capacity: z.number().int().min(0).max(100_000).optional(),

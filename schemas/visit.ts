@@ -39,3 +39,11 @@ export const VisitSchema = z
   })
   .meta({ id: 'Visit' });
 export type Visit = z.infer<typeof VisitSchema>;
+
+/** A visit in a list: names next to the ids (the person's only when the caller may see that person). */
+export const VisitListItemSchema = VisitSchema.extend({
+  personName: z.string().optional().meta({ description: 'Nom affiché de la personne, absent quand l’appelant ne peut pas la voir (profil non public)' }),
+  hostPlaceName: z.string(),
+  homePlaceName: z.string(),
+}).meta({ id: 'VisitListItem' });
+export type VisitListItem = z.infer<typeof VisitListItemSchema>;

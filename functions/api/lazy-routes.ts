@@ -27,7 +27,7 @@ interface LazyGroup {
 
 const FEATURE_GROUPS = {
   mobility: {
-    prefixes: ['/v1/settings/mobility', '/v1/passes', '/v1/visits', '/v1/ledger', '/v1/settlements', '/v1/statements'],
+    prefixes: ['/v1/settings/mobility', '/v1/passes', '/v1/visits', '/v1/ledger', '/v1/settlements', '/v1/statements', '/v1/links/statements'],
     load: () => import('./groups/mobility.js'),
   },
   sync: { prefixes: ['/v1/sync', '/v1/hooks'], load: () => import('./groups/sync.js') },

@@ -90,6 +90,7 @@ export const PERMISSIONS = {
     denied: 'Ce lieu ne vous a pas donné procuration : vous ne pouvez voter que pour votre lieu.',
   },
   'proxy.give': { label: 'donner la procuration d’un lieu', roles: { manager: 'own-place', admin: 'all' }, denied: 'Seul le gestionnaire du lieu (ou l’administrateur) donne sa procuration.' },
+  'statement.links': { label: 'obtenir les liens signés des relevés de tous les lieux', roles: { admin: 'all' }, denied: ADMIN_ONLY },
   /** Any other network-wide administration (what `requireAdmin` guards). */
   'network.admin': { label: 'administrer le réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
 } satisfies Record<string, Permission>;

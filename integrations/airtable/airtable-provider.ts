@@ -5,7 +5,7 @@
  * which a replay cannot duplicate.
  */
 import type { SheetProvider, TabRead, WriteOutcome } from '../../functions/domain/sync/provider.js';
-import { headerKey, knownHeaders, ID, type RowCells, type TabName } from '../sheets/columns.js';
+import { headerKey, isOwnedTab, knownHeaders, ID, OWNED_TAB_KEYS, type RowCells, type TabName } from '../sheets/columns.js';
 import { AirtableClient, type AirtableRecord } from './client.js';
 import { AirtableError } from './errors.js';
 
@@ -68,8 +68,10 @@ export class AirtableProvider implements SheetProvider {
   }
 
   async appendRows(tab: TabName, rows: RowCells[]): Promise<WriteOutcome[]> {
-    const idField = this.fieldNames.get(tab)?.get(ID) ?? ID;
-    const outcomes = await this.client.upsertRecords(tab, rows.map((cells) => ({ fields: this.fields(tab, cells) })), [idField]);
+    const names = this.fieldNames.get(tab);
+    // Replay-safe: rows merge on their ID, or on their key columns in the tabs the API owns (no ID there).
+    const mergeOn = isOwnedTab(tab) ? OWNED_TAB_KEYS[tab].map((h) => names?.get(h) ?? h) : [names?.get(ID) ?? ID];
+    const outcomes = await this.client.upsertRecords(tab, rows.map((cells) => ({ fields: this.fields(tab, cells) })), mergeOn);
     return outcomes.map((o) => (o.ok ? { ok: true, key: o.id } : o));
   }
 }

@@ -97,6 +97,8 @@ export const keys = {
   /** One round at a time per provider (scheduled, pushed and manual rounds may overlap). */
   syncLease: (provider: string) => ({ pk: `sync#${provider}`, sk: 'lease' }),
   syncLastRound: (provider: string) => ({ pk: `sync#${provider}`, sk: 'last-round' }),
+  /** What was last written to a tab the API owns (`Relevés`): its content hash and when the tab was last checked. */
+  syncOwnedTab: (provider: string, tab: string) => ({ pk: `sync#${provider}`, sk: `owned-tab#${tab}` }),
   /** Airtable webhook: payload cursor and expiry. */
   syncWebhook: (provider: string, webhookId: string) => ({ pk: `sync#${provider}`, sk: `webhook#${webhookId}` }),
   syncWebhookPartition: (provider: string) => ({ pk: `sync#${provider}`, skPrefix: 'webhook#' }),

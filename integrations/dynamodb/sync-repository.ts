@@ -133,3 +133,15 @@ export async function getWebhookCursor(t: TableRef, provider: string, webhookId:
 export async function putWebhookCursor(t: TableRef, provider: string, c: WebhookCursor): Promise<void> {
   await t.doc.send(new PutCommand({ TableName: t.tableName, Item: { ...keys.syncWebhook(provider, c.webhookId), entity: 'sync-webhook', ...c } }));
 }
+
+export const OwnedTabStateSchema = z.object({ hash: z.string(), checkedAt: z.string() });
+export type OwnedTabState = z.infer<typeof OwnedTabStateSchema>;
+
+export async function getOwnedTabState(t: TableRef, provider: string, tab: string): Promise<OwnedTabState | undefined> {
+  const out = await t.doc.send(new GetCommand({ TableName: t.tableName, Key: keys.syncOwnedTab(provider, tab), ConsistentRead: true }));
+  return out.Item ? OwnedTabStateSchema.parse(out.Item) : undefined;
+}
+
+export async function putOwnedTabState(t: TableRef, provider: string, tab: string, s: OwnedTabState): Promise<void> {
+  await t.doc.send(new PutCommand({ TableName: t.tableName, Item: { ...keys.syncOwnedTab(provider, tab), entity: 'sync-owned-tab', ...s } }));
+}

@@ -4,7 +4,16 @@
  * both use it; every other module refers to these constants.
  */
 export const TAB_NAMES = ['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages'] as const;
-export type TabName = (typeof TAB_NAMES)[number];
+/** Tabs the API alone writes (sheet-layout.md, "Tabs written by the API only"): never read back into records. */
+export const OWNED_TAB_NAMES = ['Relevés'] as const;
+export type OwnedTabName = (typeof OWNED_TAB_NAMES)[number];
+export type TabName = (typeof TAB_NAMES)[number] | OwnedTabName;
+/** The columns that identify a row of an API-owned tab (it has no `ID`). */
+export const OWNED_TAB_KEYS: Record<OwnedTabName, readonly string[]> = { Relevés: ['Mois', 'Lieu'] };
+
+export function isOwnedTab(tab: TabName): tab is OwnedTabName {
+  return (OWNED_TAB_NAMES as readonly string[]).includes(tab);
+}
 
 /** Cells only the sync writes. */
 export const ID = 'ID';
@@ -26,6 +35,7 @@ export const TAB_HEADERS = {
   Personnes: [ID, 'Nom affiché', "Lieu d'attache", 'Email', 'Téléphone', 'Compétences', 'Présentation', 'Profil public', VERIFIED, STATUS],
   Événements: [ID, 'Lieu', 'Titre', 'Description', 'Début', 'Fin', 'Lien', 'Image', 'Prix (€)', 'Relayer sur Facebook', 'Annulé', STATUS],
   Passages: [ID, 'Personne', "Lieu d'accueil", 'Date', 'Formule', STATUS],
+  Relevés: ['Mois', 'Lieu', 'Solde', 'Lien'],
 } as const satisfies Record<TabName, readonly string[]>;
 
 /** Optional columns a tab understands when present (network rates of resources). */
@@ -35,6 +45,7 @@ export const OPTIONAL_HEADERS: Record<TabName, readonly string[]> = {
   Personnes: [],
   Événements: [],
   Passages: [],
+  Relevés: [],
 };
 
 /** Headers match ignoring case and surrounding spaces (and the typographic apostrophe). */

@@ -1,7 +1,8 @@
 /**
  * Property: for random sequences of passes, visits (some concurrent) and cancellations,
  * the balances sum to zero and equal what the accepted operations posted, every monthly
- * settlement clears every balance in at most n − 1 transfers, and no capacity, pass
+ * settlement clears every balance (netting: at most n − 1 transfers; hub: only between the
+ * network and places, at most n − 1 when the network's balance is not zero), and no capacity, pass
  * quota or one-visit-per-day rule is ever exceeded. Each run uses its own year.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -117,12 +118,25 @@ describe('ledger properties', () => {
         for (const a of accounts) expect(a.balanceCents).toBe(expected.get(a.account) ?? 0);
         for (const [account, cents] of expected) if (cents !== 0) expect(accounts).toContainEqual({ account, balanceCents: cents });
 
-        // Settlements clear every balance with at most n − 1 transfers.
+        // Settlements clear every balance. `min` (netting): at most n − 1 transfers. `hub` (the
+        // default): only between the network and places, one per place whose balance is not
+        // zero, so at most n − 1 when the network's own balance is not zero.
         for (const month of ['01', '02']) {
-          const s = await getSettlement(t.deps, ADMIN_ACTOR, `${year}-${month}`);
-          expect(s.balances.every((b) => b.account === 'network' || b.account.startsWith('place:'))).toBe(true);
-          expect(s.transfers.length).toBeLessThanOrEqual(Math.max(0, s.balances.filter((b) => b.balanceCents !== 0).length - 1));
-          expect(applyTransfers(s.balances, s.transfers).every((b) => b.balanceCents === 0)).toBe(true);
+          const min = await getSettlement(t.deps, ADMIN_ACTOR, `${year}-${month}`, 'min');
+          expect(min.mode).toBe('min');
+          expect(min.balances.every((b) => b.account === 'network' || b.account.startsWith('place:'))).toBe(true);
+          expect(min.transfers.length).toBeLessThanOrEqual(Math.max(0, min.balances.filter((b) => b.balanceCents !== 0).length - 1));
+          expect(applyTransfers(min.balances, min.transfers).every((b) => b.balanceCents === 0)).toBe(true);
+
+          const hub = await getSettlement(t.deps, ADMIN_ACTOR, `${year}-${month}`);
+          expect(hub.mode).toBe('hub');
+          expect(hub.balances).toEqual(min.balances);
+          expect(hub.transfers.every((x) => (x.from === 'network') !== (x.to === 'network') && [x.from, x.to].every((a) => a === 'network' || a.startsWith('place:')))).toBe(true);
+          expect(applyTransfers(hub.balances, hub.transfers).every((b) => b.balanceCents === 0)).toBe(true);
+          const nonZero = hub.balances.filter((b) => b.balanceCents !== 0);
+          expect(hub.transfers.length).toBe(nonZero.filter((b) => b.account !== 'network').length);
+          if (nonZero.some((b) => b.account === 'network')) expect(hub.transfers.length).toBeLessThanOrEqual(nonZero.length - 1);
+          expect(hub.transfers.every((x) => x.reason.length > 0 && x.fromName && x.toName)).toBe(true);
         }
 
         // No capacity, quota or one-visit-a-day rule exceeded; counters match the active visits.

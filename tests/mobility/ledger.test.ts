@@ -153,7 +153,7 @@ describe('monthly statement of a place', () => {
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = r.text.trim().split('\r\n');
     expect(lines[0]).toBe('Rubrique;Date;Libellé;De;Vers;Dispositif;Statut;Montant (€)');
-    expect(lines).toContain('Visite reçue;2025-02-06;Visite de Bruno Petit;Bureau Bêta;Atelier Alpha;rétrocession;Confirmée;10,00');
+    expect(lines).toContain('Visite reçue;2025-02-06;Visite de Bruno Petit le 6 février 2025 (rétrocession);Bureau Bêta;Atelier Alpha;rétrocession;Confirmée;10,00');
     expect(lines).toContain('Solde net;;À verser par le lieu;;;;;50,00');
   });
 

@@ -14,9 +14,9 @@ export interface AirtableWorld {
   sleeps: number[];
 }
 
-export async function airtableWorld(opts: { timeoutMs?: number } = {}): Promise<AirtableWorld> {
-  const t = await createTestContext();
-  const fake = await startFakeAirtable();
+export async function airtableWorld(opts: { timeoutMs?: number; tables?: readonly string[]; now?: string } = {}): Promise<AirtableWorld> {
+  const t = await createTestContext(opts.now ? { now: opts.now } : {});
+  const fake = await startFakeAirtable(opts.tables ? { tables: opts.tables } : {});
   const hook = fake.createWebhookDirect();
   const sleeps: number[] = [];
   configureSync(
@@ -33,10 +33,10 @@ export interface SheetsWorld {
   sleeps: number[];
 }
 
-export async function sheetsWorld(opts: { tabs?: (keyof typeof TAB_HEADERS)[]; timeoutMs?: number } = {}): Promise<SheetsWorld> {
-  const t = await createTestContext();
+export async function sheetsWorld(opts: { tabs?: (keyof typeof TAB_HEADERS)[]; timeoutMs?: number; now?: string } = {}): Promise<SheetsWorld> {
+  const t = await createTestContext(opts.now ? { now: opts.now } : {});
   const fake = await startFakeSheets();
-  for (const tab of opts.tabs ?? (['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages'] as const)) fake.addSheet(tab, [[...TAB_HEADERS[tab]]]);
+  for (const tab of opts.tabs ?? (['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages', 'Relevés'] as const)) fake.addSheet(tab, [[...TAB_HEADERS[tab]]]);
   const sleeps: number[] = [];
   configureSync(
     t.deps,

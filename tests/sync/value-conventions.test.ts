@@ -69,13 +69,49 @@ describe('values typed the French way', () => {
 });
 
 describe('templates', () => {
+  // French Excel opens a double-clicked CSV with its list separator (« ; ») and reads UTF-8 only after a BOM.
+  const readTemplate = async (file: string) => (await import('node:fs')).readFileSync(`integrations/sheets/templates/${file}`);
+
   it('each tab’s CSV template has exactly the layout’s headers, in order', async () => {
-    const { readFileSync } = await import('node:fs');
     const { TAB_HEADERS } = await import('../../integrations/sheets/columns.js');
     const files = { Lieux: 'lieux', Ressources: 'ressources', Personnes: 'personnes', Événements: 'evenements', Passages: 'passages' } as const;
     for (const [tab, file] of Object.entries(files)) {
-      const line = readFileSync(`integrations/sheets/templates/${file}.csv`, 'utf8').split(/\r?\n/)[0]!;
-      expect(line.split(','), tab).toEqual([...TAB_HEADERS[tab as keyof typeof TAB_HEADERS]]);
+      const line = (await readTemplate(`${file}.csv`)).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+      expect(line.split(';'), tab).toEqual([...TAB_HEADERS[tab as keyof typeof TAB_HEADERS]]);
     }
+  });
+
+  it('every template opens by double-click in French Excel: UTF-8 BOM, « ; » separators, CRLF lines', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync('integrations/sheets/templates').filter((f) => f.endsWith('.csv'));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const file of files) {
+      const bytes = await readTemplate(file);
+      expect([...bytes.subarray(0, 3)], file).toEqual([0xef, 0xbb, 0xbf]);
+      const text = bytes.toString('utf8').slice(1);
+      expect(text.endsWith('\r\n'), file).toBe(true);
+      const header = text.split('\r\n')[0]!;
+      expect(header.split(';').length, file).toBeGreaterThan(2);
+      expect(header, file).not.toContain(',');
+    }
+  });
+});
+
+describe('resource category labels', () => {
+  it('the sheet shows the French label and accepts the label or the code, any case or accents', async () => {
+    const { categoryCode, categoryLabel } = await import('../../schemas/resource-categories.js');
+    expect(categoryLabel('meeting_room')).toBe('Salle de réunion');
+    expect(categoryLabel('atelier-vélo')).toBe('atelier-vélo');
+    for (const typed of ['Salle de réunion', 'salle de reunion', ' SALLE DE RÉUNION ', 'meeting_room', 'meeting room']) expect(categoryCode(typed), typed).toBe('meeting_room');
+    expect(categoryCode('Salle d’événements')).toBe('event_hall');
+    expect(categoryCode("Salle d'evenements")).toBe('event_hall');
+    expect(categoryCode('Atelier vélo')).toBe('Atelier vélo');
+  });
+
+  it('the guide lists every category with its label and code', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CATEGORY_LABELS } = await import('../../schemas/resource-categories.js');
+    const guide = readFileSync('integrations/sheets/GUIDE-fr.md', 'utf8');
+    for (const labels of Object.values(CATEGORY_LABELS)) for (const [code, label] of Object.entries(labels)) expect(guide).toContain(`${label} (\`${code}\`)`);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Lang, Texts } from './i18n.js';
 import { eventJsonLd, jsonLdScriptText, type JsonLdEventInput } from '../../functions/domain/events/json-ld.js';
+import { categoryLabel } from '../../schemas/resource-categories.js';
 
 export type View = 'places' | 'resources' | 'events';
 
@@ -66,6 +67,19 @@ function euros(cents: number, lang: Lang): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: cents % 100 ? 2 : 0 }).format(cents / 100);
 }
 
+/** Units a public price is shown in, most telling first: a day rate, else the next one the resource has. */
+const PRICE_UNITS = ['day', 'half_day', 'hour', 'week', 'month', 'unit'] as const;
+
+/** « 15 € / jour »: the public rate only (never a network or member rate), with its unit. */
+export function publicPrice(rates: ResourceItem['rates'], lang: Lang, t: Texts): string {
+  const pub = (rates ?? []).filter((x) => x.audience === 'public');
+  for (const unit of PRICE_UNITS) {
+    const r = pub.filter((x) => x.unit === unit).sort((a, b) => a.amountCents - b.amountCents)[0];
+    if (r) return `${euros(r.amountCents, lang)} / ${t.units[unit]}`;
+  }
+  return '';
+}
+
 function when(e: EventItem, lang: Lang): string {
   const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
   const opts: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' };
@@ -98,8 +112,8 @@ export function toCards(view: View, items: unknown[], places: unknown[], o: { ap
   if (view === 'resources') {
     const sites = new Map((places as PlaceItem[]).map((p) => [p.id, safeUrl(p.website)]));
     return (items as ResourceItem[]).map((r) => {
-      const dayRate = (r.rates ?? []).filter((x) => x.unit === 'day').sort((a, b) => a.amountCents - b.amountCents)[0];
-      const facts = [t.kinds[r.kind] ?? r.kind, r.capacity ? t.capacity(r.capacity) : '', dayRate ? `${euros(dayRate.amountCents, lang)} ${t.perDay}` : '', r.sharing?.lendable ? t.lendable : '']
+      const category = r.category ? categoryLabel(r.category) : '';
+      const facts = [t.kinds[r.kind] ?? r.kind, category, r.capacity ? t.capacity(r.capacity) : '', publicPrice(r.rates, lang, t), r.sharing?.lendable ? t.lendable : '']
         .filter(Boolean)
         .join(' · ');
       const booking = safeUrl(r.bookingUrl);

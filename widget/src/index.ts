@@ -69,6 +69,12 @@ class TiersLieuxReseau extends HTMLElement {
     const t = this.#t;
     this.#cards = undefined;
     this.#filters = { q: '', commune: '', kind: '' };
+    const asked = this.getAttribute('view');
+    // A mistyped view says so in words instead of silently showing another list.
+    if (asked && !VIEWS.includes(asked as View)) {
+      this.#root.innerHTML = `<style>${CSS}</style><section class="w" lang="${this.#lang}" aria-label="${esc(t.region)}"><div class="err" role="alert"><p>${esc(t.unknownView(asked, VIEWS))}</p></div></section>`;
+      return;
+    }
     this.#root.innerHTML = `<style>${CSS}</style><section class="w" lang="${this.#lang}" aria-label="${esc(t.region)}" aria-busy="true"><h2>${esc(t[this.#view])}</h2><p class="st" role="status" aria-live="polite">${esc(t.loading)}</p></section>`;
     const api = this.#api;
     const place = this.getAttribute('place');
@@ -110,7 +116,7 @@ class TiersLieuxReseau extends HTMLElement {
     const form = document.createElement('form');
     form.setAttribute('role', 'search');
     form.innerHTML =
-      `<label for="q">${esc(t.search)}<input id="q" name="q" type="search" autocomplete="off" placeholder="${esc(t.searchPlaceholder)}"></label>` +
+      `<label for="q" class="q">${esc(t.search)}<input id="q" name="q" type="search" autocomplete="off" placeholder="${esc(t.searchPlaceholder)}"></label>` +
       `<label for="c">${esc(t.commune)}<select id="c" name="commune">${opt('', t.all)}${communes.map((c) => opt(c, c)).join('')}</select></label>` +
       (kinds.size ? `<label for="k">${esc(t.kind)}<select id="k" name="kind">${opt('', t.allKinds)}${[...kinds].sort((a, b) => a[1].localeCompare(b[1], 'fr')).map(([v, l]) => opt(v, l)).join('')}</select></label>` : '');
     form.addEventListener('submit', (e) => e.preventDefault());

@@ -14,7 +14,9 @@ h3{font-size:1.05em;margin:0;font-weight:700;font-family:inherit}
 form{display:flex;flex-wrap:wrap;gap:.5em 1em;margin:0 0 .75em;padding:0}
 label{display:flex;flex-direction:column;font-size:.85em;font-weight:600;gap:.2em;color:inherit}
 input,select,button{font:inherit;font-size:1em;color:var(--tlr-color,#1f2937);background:var(--tlr-card-bg,#fff);border:1px solid var(--tlr-border,#9ca3af);border-radius:var(--tlr-radius,6px);padding:.35em .6em;margin:0;min-height:2.4em;text-transform:none;letter-spacing:normal}
-input{min-width:14em}
+label.q{flex:1 1 17em;max-width:28em}
+input{width:100%;min-width:0}
+select{max-width:100%}
 button{cursor:pointer;background:var(--tlr-accent,#1d4ed8);color:var(--tlr-accent-contrast,#fff);border-color:transparent;font-weight:600}
 a{color:var(--tlr-accent,#1d4ed8);text-decoration:underline;text-underline-offset:.15em}
 a:hover{text-decoration-thickness:2px}

@@ -7,6 +7,7 @@ import { visitRoutes } from '../routes/visits.js';
 import { ledgerRoutes } from '../routes/ledger.js';
 import { settlementRoutes } from '../routes/settlements.js';
 import { statementRoutes } from '../routes/statements.js';
+import { statementLinkRoutes } from '../routes/statement-links.js';
 
 export function mount(app: Hono<AppEnv>): void {
   app.route('/v1/settings/mobility', mobilitySettingsRoutes);
@@ -15,4 +16,5 @@ export function mount(app: Hono<AppEnv>): void {
   app.route('/v1/ledger', ledgerRoutes);
   app.route('/v1/settlements', settlementRoutes);
   app.route('/v1/statements', statementRoutes);
+  app.route('/v1/links/statements', statementLinkRoutes);
 }

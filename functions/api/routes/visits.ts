@@ -5,7 +5,7 @@ import { readJson, readQuery } from '../http/input.js';
 import { documentRoute } from '../openapi/registry.js';
 import { DaySchema, IdSchema, ListQueryShape, listOf } from '../../../schemas/common.js';
 import { MonthSchema } from '../../../schemas/ledger.js';
-import { VisitInputSchema, VisitSchema } from '../../../schemas/visit.js';
+import { VisitInputSchema, VisitListItemSchema, VisitSchema } from '../../../schemas/visit.js';
 import { readIdempotencyKey, recordVisit } from '../../domain/mobility/record-visit.js';
 import { cancelVisit } from '../../domain/mobility/cancel-visit.js';
 import { listVisits } from '../../domain/mobility/list-visits.js';
@@ -46,5 +46,5 @@ visitRoutes.post('/', async (c) => {
 documentRoute({ method: 'post', path: '/v1/visits/{visitId}/cancel', tag: 'Mobilité', access: 'writer', actions: ['visit.write'], summary: 'Annuler une visite : écritures inverses datées du jour de la visite, journée et jour de pass libérés', responses: { 200: { description: 'Visite annulée', schema: VisitSchema }, 409: { description: 'Déjà annulée' } } });
 visitRoutes.post('/:visitId/cancel', async (c) => c.json(await cancelVisit(c.var.deps, c.var.actor, c.req.param('visitId'))));
 
-documentRoute({ method: 'get', path: '/v1/visits', tag: 'Mobilité', access: 'manager', actions: ['visit.list.place', 'person.mobility.read', 'mobility.network.read'], summary: 'Lister les visites d’un lieu (reçues et envoyées), d’une personne, ou de tout le réseau (12 mois au plus)', query: VisitQuery, responses: { 200: { description: 'Visites, de la plus ancienne à la plus récente', schema: listOf(VisitSchema) } } });
+documentRoute({ method: 'get', path: '/v1/visits', tag: 'Mobilité', access: 'manager', actions: ['visit.list.place', 'person.mobility.read', 'mobility.network.read'], summary: 'Lister les visites d’un lieu (reçues et envoyées), d’une personne, ou de tout le réseau (12 mois au plus)', query: VisitQuery, responses: { 200: { description: 'Visites, de la plus ancienne à la plus récente', schema: listOf(VisitListItemSchema) } } });
 visitRoutes.get('/', async (c) => c.json(await listVisits(c.var.deps, c.var.actor, readQuery(c, VisitQuery))));

@@ -1,4 +1,5 @@
 import type { Place } from '../../../schemas/place.js';
+import { categoryLabel } from '../../../schemas/resource-categories.js';
 import type { ResourceListItem } from './search-resources.js';
 
 /** RFC 7946 FeatureCollection; coordinates are `[lon, lat]`. Places without location are left out. */
@@ -63,7 +64,7 @@ export function resourcesToCsv(items: ResourceListItem[]): string {
         r.place.name,
         r.place.commune,
         KIND_LABELS[r.kind],
-        r.category,
+        categoryLabel(r.category),
         r.name,
         r.description,
         r.capacity,

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { categoryCode } from '../../../schemas/resource-categories.js';
 import { loadDirectorySnapshot } from './snapshot.js';
 import { normalizeText, queryTerms } from './text.js';
 import { roundKm } from './geo.js';
@@ -33,7 +34,8 @@ export function placeSummary(p: Place): PlaceSummary {
 export function resourceFilter(s: Omit<ResourceSearch, 'limit' | 'cursor'>): ResourceFilter {
   return {
     kind: s.kind,
-    category: s.category !== undefined ? normalizeText(s.category) : undefined,
+    // The filter takes the code or its French label (« Salle de réunion »).
+    category: s.category !== undefined ? normalizeText(categoryCode(s.category)) : undefined,
     placeId: s.placeId,
     terms: queryTerms(s.q),
     near: s.near,

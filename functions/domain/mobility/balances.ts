@@ -2,9 +2,11 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { authorize } from '../permissions.js';
 import { dayRange, firstDayOf, lastDayOf, monthOf, monthsBetween, todayInParis } from './periods.js';
-import { netTransfers } from './settlement-netting.js';
+import { settleTransfers } from './settlement-netting.js';
+import { NETWORK_NAME, presentTransfers, type NameOf, type PlaceGross } from './settlement-present.js';
+import { loadDirectorySnapshot } from '../directory/snapshot.js';
 import { balanceDeltas, listEntriesOfMonth, listMonthBalances } from '../../../integrations/dynamodb/ledger-repository.js';
-import { JournalEntrySchema, type AccountBalance, type Settlement } from '../../../schemas/ledger.js';
+import { JournalEntrySchema, type AccountBalance, type Settlement, type SettlementMode } from '../../../schemas/ledger.js';
 
 /** Accounts in a stable order: the network, then places, then people. */
 export function sortAccounts<T extends { account: string }>(rows: T[]): T[] {
@@ -43,14 +45,36 @@ export async function getBalances(deps: Deps, actor: Actor, q: { from?: string; 
   return { ...range, accounts: await computeBalances(deps, range.from, range.to, 'all') };
 }
 
-/** A month's settlement: the organisations' balances (postings between two organisations) and the transfers that clear them. */
-export async function computeSettlement(deps: Deps, month: string): Promise<Settlement> {
+/**
+ * A month's settlement: the organisations' balances (postings between two organisations)
+ * and the transfers that clear them, in the mode asked for (`hub` by default). Names come
+ * from `nameOf` (account ids when none is given: the bench measures the ledger alone).
+ */
+export async function computeSettlement(
+  deps: Deps,
+  month: string,
+  mode: SettlementMode = 'hub',
+  nameOf: NameOf = (a) => a,
+  gross?: ReadonlyMap<string, PlaceGross>,
+): Promise<Settlement> {
   const balances = sortAccounts(await listMonthBalances(deps.table, month, 'org'));
-  return { period: month, balances, transfers: netTransfers(balances) };
+  const transfers = settleTransfers(mode, balances);
+  return {
+    period: month,
+    mode,
+    balances: balances.map((b) => ({ ...b, name: nameOf(b.account) })),
+    transfers: presentTransfers(transfers, { mode, month, nameOf, balances, gross }),
+  };
 }
 
-/** GET /v1/settlements/{YYYY-MM} (admin). */
-export async function getSettlement(deps: Deps, actor: Actor, month: string): Promise<Settlement> {
+/** Display names of accounts: places by name, the network head, people by display name (callers filter people). */
+export async function organisationNames(deps: Deps): Promise<NameOf> {
+  const directory = await loadDirectorySnapshot(deps);
+  return (acc) => (acc === 'network' ? NETWORK_NAME : acc.startsWith('place:') ? (directory.placesById.get(acc.slice(6))?.name ?? acc) : acc);
+}
+
+/** GET /v1/settlements/{YYYY-MM}?mode=hub|min (admin). */
+export async function getSettlement(deps: Deps, actor: Actor, month: string, mode: SettlementMode = 'hub'): Promise<Settlement> {
   authorize(actor, 'ledger.balances.read');
-  return computeSettlement(deps, month);
+  return computeSettlement(deps, month, mode, await organisationNames(deps));
 }

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import { requireVisitWriter } from './mobility-access.js';
 import { buildEntry } from './ledger-entries.js';
 import { reversePostings } from './money-rules.js';
+import { dayInWords } from '../text/fr.js';
 import { journalEntryItems } from '../../../integrations/dynamodb/ledger-repository.js';
 import { cancelVisitItems, getVisitItem } from '../../../integrations/dynamodb/visit-repository.js';
 import { TransactionConditionFailed, writeLabelledTransaction } from '../../../integrations/dynamodb/transaction.js';
@@ -30,7 +31,7 @@ export async function cancelVisit(deps: Deps, actor: Actor, visitId: string): Pr
   if (visit.status === 'cancelled') throw alreadyCancelled;
   const reversing = reversePostings(visit.postings);
   const entry = reversing.length
-    ? buildEntry(deps, actor, { date: visit.date, memo: `Annulation de la visite du ${visit.date}`, kind: 'visit-cancellation', postings: reversing, visitId, reversesEntryId: visit.entryId })
+    ? buildEntry(deps, actor, { date: visit.date, memo: `Annulation de la visite du ${dayInWords(visit.date)}`, kind: 'visit-cancellation', postings: reversing, visitId, reversesEntryId: visit.entryId })
     : undefined;
   const cancelled: Visit = {
     ...visit,

@@ -5,7 +5,8 @@ import { loadPerson } from './directory-refs.js';
 import { dayRange, firstDayOf, lastDayOf, monthOf, monthsBetween, todayInParis } from './periods.js';
 import { pageByOffset } from '../paging.js';
 import { listVisitsOfMonth, listVisitsOfPerson, listVisitsOfPlace } from '../../../integrations/dynamodb/visit-repository.js';
-import { VisitSchema, type Visit } from '../../../schemas/visit.js';
+import { VisitSchema, type VisitListItem } from '../../../schemas/visit.js';
+import { accountNamesFor } from './account-names.js';
 
 /**
  * GET /v1/visits?placeId=&personId=&from=&to=, oldest first.
@@ -17,7 +18,7 @@ export async function listVisits(
   deps: Deps,
   actor: Actor,
   q: { placeId?: string; personId?: string; from?: string; to?: string; limit: number; cursor?: string },
-): Promise<{ items: Visit[]; nextCursor?: string }> {
+): Promise<{ items: VisitListItem[]; nextCursor?: string }> {
   let raw: Record<string, unknown>[];
   if (q.placeId) {
     requirePlaceReader(actor, q.placeId, { integration: true });
@@ -34,5 +35,13 @@ export async function listVisits(
     const { from, to } = dayRange(q, { from: firstDayOf(month), to: lastDayOf(month) }, 12);
     raw = (await Promise.all(monthsBetween(monthOf(from), monthOf(to)).map((m) => listVisitsOfMonth(deps.table, m, from, to)))).flat();
   }
-  return pageByOffset(raw.map((r) => VisitSchema.parse(r)), q.limit, q.cursor);
+  const page = pageByOffset(raw.map((r) => VisitSchema.parse(r)), q.limit, q.cursor);
+  const names = await accountNamesFor(deps, actor);
+  return {
+    ...page,
+    items: page.items.map((v) => {
+      const personName = names.visiblePersonName(v.personId);
+      return { ...v, ...(personName ? { personName } : {}), hostPlaceName: names.placeName(v.hostPlaceId), homePlaceName: names.placeName(v.homePlaceId) };
+    }),
+  };
 }

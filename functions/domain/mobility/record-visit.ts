@@ -8,6 +8,8 @@ import { requireVisitWriter } from './mobility-access.js';
 import { loadPerson, loadPlace } from './directory-refs.js';
 import { readMobilitySettings } from './settings.js';
 import { buildEntry } from './ledger-entries.js';
+import { deName, aName } from './place-grammar.js';
+import { dayInWords } from '../text/fr.js';
 import { SCHEME_LABELS, visitPostings } from './money-rules.js';
 import { passCandidates } from './passes.js';
 import { journalEntryItems } from '../../../integrations/dynamodb/ledger-repository.js';
@@ -76,7 +78,7 @@ export async function recordVisit(deps: Deps, actor: Actor, input: VisitInput, i
   for (const candidate of candidates) {
     if (candidate && candidate.remaining <= 0) continue;
     const entry = postings.length
-      ? buildEntry(deps, actor, { date: input.date, memo: `Visite de ${person.displayName} à ${host.name} (${SCHEME_LABELS[input.scheme]})`, kind: 'visit', postings, visitId })
+      ? buildEntry(deps, actor, { date: input.date, memo: `Visite ${deName(person.displayName)} ${aName(host.name)} le ${dayInWords(input.date)} (${SCHEME_LABELS[input.scheme]})`, kind: 'visit', postings, visitId })
       : undefined;
     const visit: Visit = {
       id: visitId,

@@ -18,6 +18,8 @@ import type { TabAdapter } from './tab-adapter.js';
 import { directoryAdapter } from './directory-adapters.js';
 import { eventsAdapter, visitsAdapter } from './activity-adapters.js';
 import { syncTab } from './sync-tab.js';
+import { finishOwnedTab, planOwnedTab, type OwnedTab } from './owned-tabs.js';
+import { statementsTab } from './statements-tab.js';
 import { totalsOf, type RoundSummary, type TabSummary } from './summary.js';
 
 export interface SyncRoundOptions {
@@ -41,6 +43,11 @@ export function tabAdapters(deps: Deps, actor: Actor): TabAdapter[] {
   return [directoryAdapter(deps, actor, placeCodec), directoryAdapter(deps, actor, resourceCodec), directoryAdapter(deps, actor, personCodec), eventsAdapter(deps, actor), visitsAdapter(deps, actor)];
 }
 
+/** The tabs the API alone writes, after the others. */
+export function ownedTabs(deps: Deps, now: Date): OwnedTab[] {
+  return [statementsTab(deps, now)];
+}
+
 export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: SyncRoundOptions = {}): Promise<RoundSummary> {
   const actor = syncActor(provider.name);
   const dryRun = opts.dryRun ?? false;
@@ -51,11 +58,13 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
   }
   try {
     const adapters = tabAdapters(deps, actor);
+    // The tabs the API owns are read only when their content changed, in the same request as the others.
+    const plans = await Promise.all(ownedTabs(deps, startedAt).map((o) => planOwnedTab(deps, provider, o, { now: startedAt, dryRun })));
     const tabs: TabSummary[] = [];
     let skipped: string | undefined;
     let reads: Awaited<ReturnType<SheetProvider['readTabs']>> | undefined;
     try {
-      reads = await provider.readTabs(adapters.map((a) => a.tab));
+      reads = await provider.readTabs([...adapters.map((a) => a.tab), ...plans.filter((p) => p.read).map((p) => p.owned.tab)]);
     } catch (err) {
       skipped = `Lecture de la feuille impossible : ${(err as Error).message}`;
     }
@@ -82,6 +91,12 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
         adapter,
         read,
       );
+      tabs.push(s);
+      opts.onTab?.(s);
+    }
+    for (const plan of reads ? plans : []) {
+      const s = await finishOwnedTab(deps, provider, plan, reads!.get(plan.owned.tab), { now: startedAt, dryRun });
+      if (!s) continue;
       tabs.push(s);
       opts.onTab?.(s);
     }

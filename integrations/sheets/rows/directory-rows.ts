@@ -4,6 +4,7 @@
  * cleared); `render` writes a record as the sheet shows it.
  */
 import type { DirectoryType } from '../../dynamodb/keys.js';
+import { categoryCode, categoryLabel } from '../../../schemas/resource-categories.js';
 import type { Place } from '../../../schemas/place.js';
 import type { Resource, Rate } from '../../../schemas/resource.js';
 import type { Person } from '../../../schemas/person.js';
@@ -94,6 +95,9 @@ function parseKind(v: string | undefined): Resource['kind'] {
   return k;
 }
 
+/** The sheet shows the French label and accepts the label or the code. */
+const categoryCodeOf = (typed: string | undefined) => (typed === undefined ? undefined : categoryCode(typed));
+
 export const resourceCodec: DirectoryCodec = {
   tab: 'Ressources',
   type: 'resource',
@@ -119,7 +123,7 @@ export const resourceCodec: DirectoryCodec = {
     const input = compact({
       placeId: r.required('Lieu') && r.read('Lieu', (v) => ctx.places.resolve(v)),
       kind: r.required('Type') && r.read('Type', parseKind),
-      category: r.required('Catégorie'),
+      category: categoryCodeOf(r.required('Catégorie')),
       name: r.required('Nom'),
       description: r.text('Description'),
       capacity: r.read('Capacité', parseInteger),
@@ -139,7 +143,7 @@ export const resourceCodec: DirectoryCodec = {
       [ID]: x.id,
       Lieu: ctx.places.label(x.placeId),
       Type: KIND_LABELS[x.kind],
-      Catégorie: x.category,
+      Catégorie: categoryLabel(x.category),
       Nom: x.name,
       Description: x.description ?? '',
       Capacité: x.capacity === undefined ? '' : String(x.capacity),
