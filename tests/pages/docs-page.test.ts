@@ -49,6 +49,11 @@ describe('/docs in Chromium', () => {
     const adminOnly = page.locator('[id="api-1/tag/jetons/post/v1tokens"]');
     await adminOnly.waitFor();
     expect(await adminOnly.innerText()).toContain('Accès : Administrateur du réseau uniquement.');
+    // Each route's rights, printed from the one permission table.
+    await page.goto(`${served.origin}/docs#tag/mobilité/post/v1passes`);
+    const pass = page.locator('[id="api-1/tag/mobilité/post/v1passes"]');
+    await pass.waitFor();
+    expect(await pass.innerText()).toContain('vendre un pass mobilité : administrateur ; gestionnaire (son lieu)');
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -27,12 +27,15 @@ export interface OpenedPage {
   errors: string[];
   /** Requests to any other origin. */
   foreign: string[];
+  /** Sub-resources answered with an error status (the page itself excluded). */
+  failed: string[];
 }
 
 export async function openPage(browser: Browser, url: string, opts: { waitFor?: string; timeoutMs?: number } = {}): Promise<OpenedPage> {
   const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1100, height: 900 } });
   const errors: string[] = [];
   const foreign: string[] = [];
+  const failed: string[] = [];
   const origin = new URL(url).origin;
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -42,8 +45,15 @@ export async function openPage(browser: Browser, url: string, opts: { waitFor?: 
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url() !== url) failed.push(`${r.status()} ${r.url()}`);
+  });
   const res = await page.goto(url, { waitUntil: 'load' });
   if (!res) throw new Error(`no answer for ${url}`);
   if (opts.waitFor) await page.locator(opts.waitFor).first().waitFor({ timeout: opts.timeoutMs ?? 20_000 });
-  return { page, status: res.status(), headers: await res.allHeaders(), errors, foreign };
+  const status = res.status();
+  // Chromium logs an error page's own status as a console error: that one is the point, not a fault.
+  const own = errors.indexOf(`Failed to load resource: the server responded with a status of ${status} (${res.statusText()})`);
+  if (status >= 400 && own >= 0) errors.splice(own, 1);
+  return { page, status, headers: await res.allHeaders(), errors, foreign, failed };
 }
