@@ -7,6 +7,7 @@ import { App, Tags } from 'aws-cdk-lib';
 import * as z from 'zod';
 import { StatefulStack } from './stacks/stateful-stack.js';
 import { StatelessStack } from './stacks/stateless-stack.js';
+import { STATEFUL_STACK_NAME, STATELESS_STACK_NAME } from './stack-names.js';
 import { SyncEnvSchema } from '../functions/sync/sync-config.js';
 import { RelayEnvSchema } from '../functions/relay/relay-config.js';
 
@@ -27,8 +28,8 @@ export function createInfraApp(env: NodeJS.ProcessEnv = process.env, app = new A
   const parsed = InfraEnvSchema.safeParse(env);
   if (!parsed.success) throw new Error('Invalid deploy settings: ' + parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const cfg = parsed.data;
-  const stateful = new StatefulStack(app, 'TiersLieuxStateful', { description: 'Réseau des tiers-lieux : table et secrets (conservés)' });
-  const stateless = new StatelessStack(app, 'TiersLieuxStateless', {
+  const stateful = new StatefulStack(app, STATEFUL_STACK_NAME, { description: 'Réseau des tiers-lieux : table et secrets (conservés)' });
+  const stateless = new StatelessStack(app, STATELESS_STACK_NAME, {
     description: 'Réseau des tiers-lieux : API, CDN, fonctions',
     table: stateful.table,
     adminTokenSecret: stateful.adminTokenSecret,

@@ -9,11 +9,12 @@
  * providers) is a chunk of its own, compiled only if a request needs it.
  */
 import { build, type Metafile } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { basename, relative, resolve } from 'node:path';
 import { LAMBDA_BUNDLING } from '../infra/constructs/bundling-options.js';
 import { buildWidget } from '../widget/build.js';
+import { SCALAR_FILE_NAME, installedScalarPath } from '../functions/api/openapi/scalar-assets.js';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -90,11 +91,15 @@ export async function bundleLambda(entry: string, outDir: string): Promise<Bundl
 
 /**
  * A function's directory as deployed. The API's also holds the prebuilt widget.js that
- * GET /widget.js serves.
+ * GET /widget.js serves and the docs viewer GET /docs/scalar.js serves (read on its first
+ * request only: a plain file, not a chunk, so no cold start parses it).
  */
 export async function buildFunction(entry: string, outDir: string): Promise<BundleInfo> {
   const info = await bundleLambda(entry, outDir);
-  if (entry === LAMBDA_ENTRIES.api) writeFileSync(resolve(outDir, 'widget.js'), await buildWidget());
+  if (entry === LAMBDA_ENTRIES.api) {
+    writeFileSync(resolve(outDir, 'widget.js'), await buildWidget());
+    copyFileSync(installedScalarPath(), resolve(outDir, SCALAR_FILE_NAME));
+  }
   return info;
 }
 

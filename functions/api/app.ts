@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit.js';
 import { freshnessRoutes } from './routes/freshness.js';
 import { mountLazyGroups } from './lazy-routes.js';
 import { objectRoutes } from './routes/objects.js';
+import { htmlSecurityHeaders } from './http/html-security.js';
 import { routeGuard } from './http/route-guard.js';
 
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -28,6 +29,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // Public reads may be called from any website (the widget); writes need a token,
   // which browsers on other origins never hold, so CORS stays read-only.
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], allowHeaders: ['Content-Type', 'If-None-Match'], exposeHeaders: ['ETag'], maxAge: 86400 }));
+
+  // Every HTML answer leaves with a CSP, nosniff and a Referrer-Policy (see html-security.ts).
+  app.use('*', htmlSecurityHeaders);
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);

@@ -34,6 +34,8 @@ const FEATURE_GROUPS = {
   freshness: { prefixes: ['/v1/freshness/links', '/verifier'], load: () => import('./groups/freshness.js') },
   events: { prefixes: ['/v1/events', '/v1/events.ics', '/widget.js', '/demo', '/events'], load: () => import('./groups/events.js') },
   decisions: { prefixes: ['/v1/settings/governance', '/v1/proposals', '/v1/decisions', '/v1/decisions.ics', '/vote'], load: () => import('./groups/decisions.js') },
+  // `/` itself only: as a prefix it would take every path (see `mountLazyGroups`).
+  home: { prefixes: ['/', '/favicon.ico'], load: () => import('./groups/home.js') },
 } satisfies Record<string, LazyGroup>;
 
 const LAZY_GROUPS: Record<string, LazyGroup> = {
@@ -75,7 +77,7 @@ export function groupApp(name: string): Promise<Hono<AppEnv>> {
       sub.use('*', routeGuard({ final: true }));
       mod.mount(sub);
       // A route outside the group's prefixes would never be dispatched here: fail loudly instead.
-      const stray = sub.routes.filter((r) => r.method !== 'ALL' && !group.prefixes.some((p) => r.path === p || r.path.startsWith(`${p}/`)));
+      const stray = sub.routes.filter((r) => r.method !== 'ALL' && !group.prefixes.some((p) => r.path === p || (p !== '/' && r.path.startsWith(`${p}/`))));
       if (stray.length) throw new Error(`Route group ${name} serves paths outside its prefixes: ${stray.map((r) => r.path).join(', ')}`);
       return sub;
     });
@@ -94,7 +96,11 @@ export function mountLazyGroups(app: Hono<AppEnv>): void {
       const env = { ...(c.env as object | undefined), [INHERITED]: { deps: c.var.deps, actor: c.var.actor } };
       return sub.fetch(c.req.raw, env);
     };
-    for (const prefix of group.prefixes) app.all(prefix, dispatch).all(`${prefix}/*`, dispatch);
+    for (const prefix of group.prefixes) {
+      app.all(prefix, dispatch);
+      // The root is a page, not a prefix: `/*` would swallow every path, the 404 included.
+      if (prefix !== '/') app.all(`${prefix}/*`, dispatch);
+    }
   }
 }
 

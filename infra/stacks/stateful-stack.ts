@@ -8,6 +8,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../../integrations/dynamodb/table-definition.js';
 import { SECRET_KEYS as SYNC_SECRET_KEYS } from '../../functions/sync/sync-config.js';
+import { SECRET_IDS } from '../stack-names.js';
 
 /**
  * Keys of the integrations secret (JSON), read by the sync (functions/sync/sync-config.ts,
@@ -40,14 +41,14 @@ export class StatefulStack extends Stack {
       this.table.addGlobalSecondaryIndex({ indexName: g.indexName, partitionKey: str(g.partitionKey), sortKey: str(g.sortKey) });
     }
 
-    this.adminTokenSecret = new Secret(this, 'AdminToken', {
+    this.adminTokenSecret = new Secret(this, SECRET_IDS.adminToken, {
       description: 'Jeton bearer de l’administrateur du réseau (rôle admin de l’API).',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
     // Created with empty values: an operator fills in those of the integrations in use.
-    this.integrationsSecret = new Secret(this, 'Integrations', {
+    this.integrationsSecret = new Secret(this, SECRET_IDS.integrations, {
       description: `Secrets des intégrations (JSON) : ${INTEGRATION_SECRET_KEYS.join(', ')}.`,
       generateSecretString: {
         secretStringTemplate: JSON.stringify(Object.fromEntries(INTEGRATION_SECRET_KEYS.map((k) => [k, '']))),
@@ -59,7 +60,7 @@ export class StatefulStack extends Stack {
     });
 
     // A plain string (not JSON), as the relay reads it (functions/relay/relay-config.ts).
-    this.facebookPageTokenSecret = new Secret(this, 'FacebookPageToken', {
+    this.facebookPageTokenSecret = new Secret(this, SECRET_IDS.facebookPageToken, {
       description: 'Jeton de la page Facebook du réseau (FACEBOOK_PAGE_TOKEN), pour le relais des événements.',
       generateSecretString: { passwordLength: 32, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,

@@ -35,12 +35,29 @@ describe('API documentation', () => {
     for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
   });
 
-  it('/docs is a readable page that needs nothing from the network', async () => {
+  it('/docs is the viewer served by this API itself: scripts from its own origin only, cacheable, fetching no font', async () => {
     const r = await t.call('GET', '/docs');
     expect(r.status).toBe(200);
     expect(r.text).toContain('<html lang="fr">');
-    expect(r.text).toContain('/v1/resources');
-    expect(r.text).not.toMatch(/<script|<link[^>]+stylesheet|src="http/);
+    const scripts = [...r.text.matchAll(/<script\b([^>]*)>/g)].map((m) => /src="([^"]+)"/.exec(m[1]!)?.[1]);
+    expect(scripts).toEqual(['/docs/scalar.js', '/docs/scalar-init.js']);
+    expect(r.text).not.toMatch(/<link[^>]+stylesheet|src="http/);
+    expect(r.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
+
+    const viewer = await t.call('GET', '/docs/scalar.js');
+    expect(viewer.status).toBe(200);
+    expect(viewer.headers.get('content-type')).toContain('javascript');
+    expect(viewer.headers.get('cache-control')).toMatch(/^public, max-age=86400/);
+    expect(viewer.text).toContain('createApiReference');
+    expect(viewer.text).not.toMatch(/url\(https?:[^)]*\.woff2\)/);
+    expect((await t.call('GET', '/docs/scalar.js', { headers: { 'if-none-match': viewer.headers.get('etag')! } })).status).toBe(304);
+    expect((await t.call('GET', '/docs/scalar-init.js')).text).toContain("'#api-reference'");
+  });
+
+  it('groups every tag under a theme', async () => {
+    const doc = (await t.call('GET', '/v1/openapi.json')).body;
+    const grouped = doc['x-tagGroups'].flatMap((g: { tags: string[] }) => g.tags);
+    expect(grouped.sort()).toEqual(doc.tags.map((tag: { name: string }) => tag.name).sort());
   });
 
   it('health answers ok', async () => {

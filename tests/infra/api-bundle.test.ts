@@ -2,7 +2,7 @@
  * The API function as deployed (bundled like the CDK construct, widget.js next to it),
  * imported in this process and called with Lambda HTTP API events on DynamoDB Local.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -93,5 +93,15 @@ describe('the bundled API function', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['content-type']).toMatch(/javascript/);
     expect(code).toContain('customElements');
+  });
+
+  it('serves the docs viewer shipped next to the bundle (a plain file: no chunk, no cold-start cost)', async () => {
+    const res = await handler(httpEvent('GET', '/docs/scalar.js'), {});
+    const code = res.isBase64Encoded ? Buffer.from(res.body, 'base64').toString('utf8') : res.body;
+
+    expect(existsSync(join(outDir, 'scalar-standalone.js'))).toBe(true);
+    expect(res.statusCode).toBe(200);
+    expect(code).toContain('createApiReference');
+    expect(code).not.toMatch(/url\(https?:[^)]*\.woff2\)/);
   });
 });

@@ -3,6 +3,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { TABLE_DEFINITION } from '../../integrations/dynamodb/table-definition.js';
 import { INTEGRATION_SECRET_KEYS } from '../../infra/stacks/stateful-stack.js';
 import { synthStacks } from './synth-stacks.js';
+import { isLogicalIdOf, type SecretName } from '../../scripts/setup/secrets-store.js';
 
 let template: Template;
 beforeAll(() => {
@@ -87,5 +88,13 @@ describe('stateful stack', () => {
     const outputs = template.findOutputs('*');
 
     expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['TableName', 'AdminTokenSecretArn', 'IntegrationsSecretArn', 'FacebookPageTokenSecretArn']));
+  });
+
+  it('gives each secret a logical id `npm run setup` recognises (it finds them by their CloudFormation tags)', () => {
+    const ids = Object.keys(template.findResources('AWS::SecretsManager::Secret'));
+    const names: SecretName[] = ['adminToken', 'integrations', 'facebookPageToken'];
+
+    expect(names.map((n) => ids.filter((id) => isLogicalIdOf(n, id)).length)).toEqual([1, 1, 1]);
+    expect(isLogicalIdOf('integrations', 'IntegrationsExtra0123ABCD')).toBe(false);
   });
 });

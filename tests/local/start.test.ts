@@ -52,7 +52,11 @@ describe('npm start', () => {
       // A route group loaded on first use (the docs load every group) under the local server.
       const docs = await fetch(`http://localhost:${port}/docs`);
       expect(docs.status).toBe(200);
-      expect(await docs.text()).toContain('/v1/visits');
+      expect(await docs.text()).toContain('/docs/scalar.js');
+      const openapi = await (await fetch(`http://localhost:${port}/v1/openapi.json`)).json();
+      expect(Object.keys(openapi.paths)).toContain('/v1/visits');
+      // The home page (its own lazy group) answers too.
+      expect(await (await fetch(`http://localhost:${port}/`)).text()).toContain('Réseau des tiers-lieux de Dordogne');
       const dynamoEndpoint = /DynamoDB\s+(http:\/\/\S+)/.exec(first.output())![1]!;
       // A change made now must survive the restart.
       const created = await fetch(`http://localhost:${port}/v1/places/${places.items[0].id}`, {

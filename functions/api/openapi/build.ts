@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { routeDocs, type RouteDoc, type Access } from './registry.js';
 import { ProblemSchema } from '../../../schemas/common.js';
-import { describePermission } from '../../domain/permissions.js';
+import { PERMISSIONS, describePermission, type Permission } from '../../domain/permissions.js';
+import { tagGroups } from './tag-groups.js';
 
 type Json = Record<string, unknown>;
 
@@ -62,6 +63,33 @@ function operation(r: RouteDoc, components: Json): Json {
   };
 }
 
+/** Shown at the top of /docs (Markdown): what the API is and who may call what. */
+const DESCRIPTION = [
+  'Annuaire partagé des lieux, espaces, matériel et compétences du réseau, mobilité des coworkers et relais des événements. ' +
+    'Montants en centimes d’euro, dates ISO 8601 (jours en Europe/Paris), erreurs au format application/problem+json.',
+  '',
+  'Chaque route indique qui peut l’appeler (« Accès »). Un jeton se passe dans l’en-tête `Authorization: Bearer <jeton>` ; ' +
+    'les lectures des données publiées n’en demandent pas.',
+  '',
+  '| Rôle | Qui |',
+  '|---|---|',
+  '| public | tout le monde, sans jeton |',
+  '| administrateur | l’administrateur du réseau (jeton admin) |',
+  '| gestionnaire | le gestionnaire d’un lieu (jeton lié à son lieu) |',
+  '| intégration | un outil (tableur, webhook) avec son jeton |',
+  '| appel signé | Airtable ou l’Apps Script du tableur (webhooks signés d’un secret partagé) |',
+  '| lien signé | qui a reçu le lien (`?exp=…&sig=…`), jusqu’à son expiration |',
+  '',
+  '**Qui peut faire quoi** (la table que chaque cas d’usage consulte) :',
+  '',
+  '| Action | administrateur | gestionnaire | intégration | public |',
+  '|---|---|---|---|---|',
+  ...Object.values(PERMISSIONS).map((p: Permission) => {
+    const cell = (g: string | undefined) => (g === 'all' ? 'oui' : g === 'own-place' ? 'son lieu' : '—');
+    return `| ${p.label} | ${cell(p.roles.admin)} | ${cell(p.roles.manager)} | ${cell(p.roles.integration)} | ${cell(p.roles.public)} |`;
+  }),
+].join('\n');
+
 let cached: Json | undefined;
 
 /** The OpenAPI 3.1 document of every documented route. */
@@ -73,17 +101,17 @@ export function buildOpenApi(): Json {
   for (const r of [...routeDocs].sort((a, b) => a.path.localeCompare(b.path))) {
     (paths[r.path] ??= {})[r.method] = operation(r, components);
   }
+  const tags = [...new Set(routeDocs.map((r) => r.tag))];
   cached = {
     openapi: '3.1.0',
     info: {
       title: 'Réseau des tiers-lieux de Dordogne — API',
       version: '1.0.0',
-      description:
-        'Annuaire partagé des lieux, espaces, matériel et compétences du réseau, mobilité des coworkers et relais des événements. ' +
-        'Montants en centimes d’euro, dates ISO 8601 (jours en Europe/Paris), erreurs au format application/problem+json.',
+      description: DESCRIPTION,
     },
     servers: [{ url: '/' }],
-    tags: [...new Set(routeDocs.map((r) => r.tag))].map((name) => ({ name })),
+    tags: tags.map((name) => ({ name })),
+    'x-tagGroups': tagGroups(tags),
     paths,
     components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     security: [{ bearer: [] }],

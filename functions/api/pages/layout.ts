@@ -51,6 +51,8 @@ export interface PageOptions {
   scripts?: string[];
   /** The network's navigation bar (default shown). */
   nav?: boolean;
+  /** Extra `<head>` elements, e.g. a description and Open Graph tags for link previews (no script). */
+  head?: SafeHtml;
 }
 
 const LAYOUT_CSS = `:root{--ink:#1f2328;--muted:#5c6670;--line:#d8dde3;--accent:#1d5e3b;--accent-soft:#e7f2ec;--warn:#8a4b00;--bad:#a1221b}
@@ -95,7 +97,7 @@ function built(o: PageOptions): { document: string; styleHash: string } {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-${o.noindex ? '<meta name="robots" content="noindex, nofollow">\n' : ''}<title>${escapeHtml(o.title)} — ${escapeHtml(NETWORK_NAME)}</title>
+${o.noindex ? '<meta name="robots" content="noindex, nofollow">\n' : ''}${o.head ? `${o.head.__html}\n` : ''}<title>${escapeHtml(o.title)} — ${escapeHtml(NETWORK_NAME)}</title>
 <style>${css}</style>${scripts}
 </head>
 <body>

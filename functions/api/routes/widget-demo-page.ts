@@ -1,3 +1,24 @@
+import { createHash } from 'node:crypto';
+import { CSS as WIDGET_CSS } from '../../../widget/src/styles.js';
+import { applyPageSecurityHeaders } from '../pages/layout.js';
+import { sourcesOf } from '../http/html-security.js';
+
+/**
+ * The demo's CSP: a fictional place's own site, not a page of the network (no shared layout),
+ * but as strict: its style element and the widget's (written in its shadow root) by their
+ * hashes, scripts from this origin (widget.js), and `connect-src 'self'` for the widget's reads.
+ */
+export function demoPageHeaders(page: string): Record<string, string> {
+  const { styleHashes, scripts } = sourcesOf(page);
+  const widgetStyle = `'sha256-${createHash('sha256').update(WIDGET_CSS).digest('base64')}'`;
+  const headers = new Headers();
+  applyPageSecurityHeaders(headers, { scripts, styleHashes: [...styleHashes, widgetStyle] });
+  headers.set('Content-Security-Policy', `${headers.get('Content-Security-Policy')}; connect-src 'self'`);
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => (out[name] = value));
+  return out;
+}
+
 /**
  * The `/demo` page: what a member place's website looks like with the widget embedded,
  * themed through the widget's CSS custom properties. The place and its texts are invented.
@@ -8,6 +29,7 @@ export function renderDemoPage(): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>L’Atelier des Possibles — tiers-lieu (démonstration du widget)</title>
 <script type="module" src="/widget.js"></script>
 <style>

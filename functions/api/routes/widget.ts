@@ -16,10 +16,13 @@ import type { AppEnv } from '../env.js';
 import { cachedBody } from '../http/cached-body.js';
 import { documentRoute } from '../openapi/registry.js';
 import { getEvent } from '../../domain/events/list-events.js';
-import { eventJsonLd, jsonLdScriptText } from '../../domain/events/json-ld.js';
-import { formatFrenchDateRange } from '../../domain/events/paris-time.js';
 import { eventPageUrl } from '../../domain/events/facebook-message.js';
-import { renderDemoPage } from './widget-demo-page.js';
+import { loadDirectorySnapshot } from '../../domain/directory/snapshot.js';
+import { NotFoundError } from '../../domain/errors.js';
+import type { Event } from '../../../schemas/event.js';
+import { errorPage, html, pageResponse, wantsHtml } from '../pages/layout.js';
+import { EVENT_CSS, eventSummary, renderEventBody } from '../pages/event-page.js';
+import { demoPageHeaders, renderDemoPage } from './widget-demo-page.js';
 
 let widgetCode: Promise<string> | undefined;
 
@@ -34,8 +37,6 @@ export function loadWidgetCode(): Promise<string> {
   widgetCode.catch(() => (widgetCode = undefined));
   return widgetCode;
 }
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 export const widgetRoutes = new Hono<AppEnv>();
 
@@ -61,7 +62,10 @@ documentRoute({
   summary: 'Démonstration : le site d’un lieu qui intègre le widget',
   responses: { 200: { description: 'Page HTML', contentType: 'text/html' } },
 });
-widgetRoutes.get('/demo', (c) => c.html(renderDemoPage()));
+widgetRoutes.get('/demo', (c) => {
+  const page = renderDemoPage();
+  return c.html(page, 200, demoPageHeaders(page));
+});
 
 documentRoute({
   method: 'get',
@@ -73,29 +77,25 @@ documentRoute({
 });
 widgetRoutes.get('/events/:eventId', async (c) => {
   const deps = c.var.deps;
-  const e = await getEvent(deps, c.req.param('eventId'));
+  let e: Event;
+  try {
+    e = await getEvent(deps, c.req.param('eventId'));
+  } catch (err) {
+    // A browser following a stale link gets the French page; API clients keep problem+json.
+    if (err instanceof NotFoundError && wantsHtml(c)) return errorPage(c, 404, 'Événement introuvable', 'Cet événement n’existe pas, ou plus : il a peut-être été retiré de l’agenda.');
+    throw err;
+  }
+  const place = (await loadDirectorySnapshot(deps)).placesById.get(e.placeId);
   const pageUrl = deps.publicBaseUrl ? eventPageUrl(deps.publicBaseUrl, e.id) : undefined;
-  const when = formatFrenchDateRange(e.startsAt, e.endsAt);
-  const where = e.place ? `${e.place.name} (${e.place.commune})` : '';
-  const price = e.priceCents === undefined ? '' : e.priceCents === 0 ? 'Entrée libre' : `Tarif : ${(e.priceCents / 100).toFixed(2).replace('.', ',')} €`;
-  const summary = [when.charAt(0).toUpperCase() + when.slice(1), where].filter(Boolean).join(' — ');
-  c.header('Cache-Control', 'public, max-age=300');
-  return c.html(`<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(e.title)} — Réseau des tiers-lieux</title>
-<meta name="description" content="${esc(summary)}">
-<meta property="og:type" content="website"><meta property="og:title" content="${esc(e.status === 'cancelled' ? `ANNULÉ — ${e.title}` : e.title)}">
-<meta property="og:description" content="${esc(summary)}">${pageUrl ? `<meta property="og:url" content="${esc(pageUrl)}">` : ''}${e.imageUrl ? `<meta property="og:image" content="${esc(e.imageUrl)}">` : ''}
-<script type="application/ld+json">${jsonLdScriptText(eventJsonLd(e, pageUrl))}</script>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1f2937}.x{background:#b91c1c;color:#fff;padding:.2rem .5rem;border-radius:4px;font-weight:700}img{max-width:100%;border-radius:8px}</style>
-</head><body><main>
-${e.status === 'cancelled' ? '<p><span class="x">Annulé</span> Cet événement n’aura pas lieu.</p>' : ''}
-<h1>${esc(e.title)}</h1>
-<p><strong>${esc(summary)}</strong></p>
-${price ? `<p>${esc(price)}</p>` : ''}
-${e.imageUrl ? `<p><img src="${esc(e.imageUrl)}" alt=""></p>` : ''}
-${e.description ? e.description.split(/\n{2,}/).map((p) => `<p>${esc(p)}</p>`).join('\n') : ''}
-${e.url ? `<p><a href="${esc(e.url)}">Page de l’événement sur le site du lieu</a></p>` : ''}
-<p><a href="/v1/events.ics">S’abonner au calendrier du réseau</a></p>
-</main></body></html>`);
+  const summary = eventSummary(e);
+  const res = pageResponse(c, {
+    title: e.title,
+    body: renderEventBody(e, place, pageUrl),
+    css: EVENT_CSS,
+    head: html`<meta name="description" content="${summary}">
+<meta property="og:type" content="website"><meta property="og:title" content="${e.status === 'cancelled' ? `ANNULÉ — ${e.title}` : e.title}">
+<meta property="og:description" content="${summary}">${pageUrl ? html`<meta property="og:url" content="${pageUrl}">` : ''}${e.imageUrl ? html`<meta property="og:image" content="${e.imageUrl}">` : ''}`,
+  });
+  res.headers.set('Cache-Control', 'public, max-age=300');
+  return res;
 });

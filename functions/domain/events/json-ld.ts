@@ -13,7 +13,7 @@ export interface JsonLdEventInput {
   imageUrl?: string;
   priceCents?: number;
   status: 'scheduled' | 'cancelled';
-  place?: { name: string; commune: string };
+  place?: { name: string; commune: string; street?: string; postcode?: string };
 }
 
 export function eventJsonLd(e: JsonLdEventInput, pageUrl?: string): Record<string, unknown> {
@@ -31,7 +31,11 @@ export function eventJsonLd(e: JsonLdEventInput, pageUrl?: string): Record<strin
   const url = e.url ?? pageUrl;
   if (url) ld.url = url;
   if (e.place) {
-    ld.location = { '@type': 'Place', name: e.place.name, address: { '@type': 'PostalAddress', addressLocality: e.place.commune, addressCountry: 'FR' } };
+    ld.location = {
+      '@type': 'Place',
+      name: e.place.name,
+      address: { '@type': 'PostalAddress', ...(e.place.street ? { streetAddress: e.place.street } : {}), ...(e.place.postcode ? { postalCode: e.place.postcode } : {}), addressLocality: e.place.commune, addressCountry: 'FR' },
+    };
     ld.organizer = { '@type': 'Organization', name: e.place.name };
   }
   if (e.priceCents !== undefined) {
