@@ -21,7 +21,7 @@ documentRoute({
   method: 'get',
   path: '/v1/availability',
   tag: 'Mobilité',
-  access: 'public',
+  access: 'public', actions: ['availability.read'],
   summary: 'Places libres par lieu d’accueil et par jour (nombres seulement, jamais qui est là)',
   query: AvailabilityQuery,
   responses: { 200: { description: 'Un élément par lieu qui accueille et par jour', schema: z.object({ items: z.array(AvailabilitySchema) }) }, 400: { description: 'Intervalle de plus de 31 jours, ou paramètres invalides' } },

@@ -13,7 +13,7 @@ documentRoute({
   method: 'post',
   path: '/v1/reservations',
   tag: 'Mobilité',
-  access: 'writer',
+  access: 'writer', actions: ['reservation.write'],
   summary: 'Réserver une journée chez un lieu d’accueil (gestionnaire, administrateur ; la personne passe par le lien de sa carte) : une visite « reserved » qui tient une place et un jour de pass, sans écriture',
   body: ReservationInputSchema,
   headers: [{ name: 'Idempotency-Key', required: true, description: 'Clé unique par réservation : la même clé et le même corps renvoient la première réponse.' }],
@@ -36,7 +36,7 @@ documentRoute({
   method: 'post',
   path: '/v1/reservations/{reservationId}/cancel',
   tag: 'Mobilité',
-  access: 'writer',
+  access: 'writer', actions: ['reservation.write'],
   summary: 'Annuler une réservation : la place et le jour de pass sont libérés, rien n’est écrit au grand livre',
   responses: { 200: { description: 'Réservation annulée', schema: VisitSchema }, 404: { description: 'Réservation inconnue' }, 409: { description: 'Plus une réservation en attente (déjà passée, annulée ou libérée)' } },
 });

@@ -7,8 +7,8 @@ import { confirmCheckin, refuseCheckin } from '../../domain/checkin/confirmation
 /** The host's answer to a check-in at the door (mounted next to the visit routes). */
 export const visitConfirmationRoutes = new Hono<AppEnv>();
 
-documentRoute({ method: 'post', path: '/v1/visits/{visitId}/confirm', tag: 'Mobilité', access: 'manager', summary: 'Confirmer un passage enregistré à la porte (gestionnaire du lieu d’accueil, administrateur)', responses: { 200: { description: 'Passage confirmé', schema: VisitSchema }, 409: { description: 'N’attend pas de confirmation' } } });
+documentRoute({ method: 'post', path: '/v1/visits/{visitId}/confirm', tag: 'Mobilité', access: 'manager', actions: ['checkin.confirm'], summary: 'Confirmer un passage enregistré à la porte (gestionnaire du lieu d’accueil, administrateur)', responses: { 200: { description: 'Passage confirmé', schema: VisitSchema }, 409: { description: 'N’attend pas de confirmation' } } });
 visitConfirmationRoutes.post('/:visitId/confirm', async (c) => c.json(await confirmCheckin(c.var.deps, c.var.actor, c.req.param('visitId'))));
 
-documentRoute({ method: 'post', path: '/v1/visits/{visitId}/refuse', tag: 'Mobilité', access: 'manager', summary: 'Refuser un passage enregistré à la porte : annulé avec écritures inverses, place et jour de pass libérés', responses: { 200: { description: 'Passage refusé', schema: VisitSchema }, 409: { description: 'N’attend pas de confirmation' } } });
+documentRoute({ method: 'post', path: '/v1/visits/{visitId}/refuse', tag: 'Mobilité', access: 'manager', actions: ['checkin.confirm'], summary: 'Refuser un passage enregistré à la porte : annulé avec écritures inverses, place et jour de pass libérés', responses: { 200: { description: 'Passage refusé', schema: VisitSchema }, 409: { description: 'N’attend pas de confirmation' } } });
 visitConfirmationRoutes.post('/:visitId/refuse', async (c) => c.json(await refuseCheckin(c.var.deps, c.var.actor, c.req.param('visitId'))));

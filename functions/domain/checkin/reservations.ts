@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
-import { ConflictError, ForbiddenError, UnprocessableError } from '../errors.js';
+import { ConflictError, UnprocessableError } from '../errors.js';
 import { recordVisit } from '../mobility/record-visit.js';
 import { getVisit } from '../mobility/cancel-visit.js';
 import { loadPerson, loadPlace } from '../mobility/directory-refs.js';
@@ -9,7 +9,7 @@ import { readMobilitySettings } from '../mobility/settings.js';
 import { buildEntry } from '../mobility/ledger-entries.js';
 import { SCHEME_LABELS, visitPostings } from '../mobility/money-rules.js';
 import { todayInParis } from '../mobility/periods.js';
-import { cardPersonOf, requireVisitActor, visitAuditItem } from './visit-audit.js';
+import { cardPersonOf, requireReservationActor, visitAuditItem } from './visit-audit.js';
 import { journalEntryItems } from '../../../integrations/dynamodb/ledger-repository.js';
 import { freeSlotItems, openReservationItem, pendingCheckinItem, visitStateItems } from '../../../integrations/dynamodb/reservation-repository.js';
 import { TransactionConditionFailed, writeLabelledTransaction, type LabelledItem } from '../../../integrations/dynamodb/transaction.js';
@@ -28,7 +28,8 @@ export const CHECKIN_CONFIRM_DAYS = 7;
  */
 export async function createReservation(deps: Deps, actor: Actor, input: ReservationInput, idempotencyKey: string): Promise<{ visit: Visit; replayed: boolean }> {
   const cardPerson = cardPersonOf(actor);
-  if (cardPerson !== undefined && cardPerson !== input.personId) throw new ForbiddenError('Une carte de membre ne réserve que pour la personne à qui elle appartient.');
+  const person = await loadPerson(deps, input.personId);
+  requireReservationActor(actor, { personId: person.id, hostPlaceId: input.hostPlaceId, homePlaceId: person.homePlaceId });
   const today = todayInParis(deps.now());
   if (input.date < today) throw new UnprocessableError(`On réserve à partir d’aujourd’hui (${today}).`, [{ path: 'date', message: 'jour passé' }]);
   return recordVisit(deps, actor, input, idempotencyKey, {
@@ -40,7 +41,7 @@ export async function createReservation(deps: Deps, actor: Actor, input: Reserva
 
 async function loadReservation(deps: Deps, actor: Actor, visitId: string): Promise<Visit> {
   const visit = await getVisit(deps, visitId);
-  requireVisitActor(actor, visit);
+  requireReservationActor(actor, visit);
   if (visit.status !== 'reserved') throw new ConflictError(`« ${visitId} » n’est pas (ou plus) une réservation en attente (statut : ${visit.status}).`);
   return visit;
 }

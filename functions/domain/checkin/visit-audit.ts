@@ -3,8 +3,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
 import { ForbiddenError } from '../errors.js';
-import { requireAuthenticated } from '../access.js';
-import { requireVisitWriter } from '../mobility/mobility-access.js';
+import { PERMISSIONS, authorize } from '../permissions.js';
 import { auditPut } from '../../../integrations/dynamodb/audit-repository.js';
 import type { LabelledItem } from '../../../integrations/dynamodb/transaction.js';
 import type { Visit } from '../../../schemas/visit.js';
@@ -29,7 +28,10 @@ export function visitAuditItem(deps: Deps, actor: Actor, action: VisitAuditActio
   };
 }
 
-/** The actor a member card acts as: only ever for its own person. */
+/**
+ * The actor a member card acts as. It is a `system` actor (the table gives it the admin's
+ * grants), so every use case reached with it first checks it acts for its own person only.
+ */
 export function cardActor(personId: string): Actor {
   return { role: 'system', id: `card:${personId}` };
 }
@@ -39,20 +41,18 @@ export function cardPersonOf(actor: Actor): string | undefined {
   return actor.role === 'system' && actor.id.startsWith('card:') ? actor.id.slice(5) : undefined;
 }
 
-/** A card may act only for its own person; everyone else follows the visit rules. */
-export function requireVisitActor(actor: Actor, visit: Pick<Visit, 'personId' | 'hostPlaceId' | 'homePlaceId'>): void {
+/** Reserving or cancelling: a card only for its own person; everyone else as the permission table says. */
+export function requireReservationActor(actor: Actor, visit: Pick<Visit, 'personId' | 'hostPlaceId' | 'homePlaceId'>): void {
   const cardPerson = cardPersonOf(actor);
   if (cardPerson !== undefined) {
     if (cardPerson !== visit.personId) throw new ForbiddenError('Une carte de membre n’agit que pour la personne à qui elle appartient.');
     return;
   }
-  requireVisitWriter(actor, visit.hostPlaceId, visit.homePlaceId);
+  authorize(actor, 'reservation.write', visit.hostPlaceId, visit.homePlaceId);
 }
 
 /** Confirming or refusing a check-in: the host's manager, the admin, the jobs. */
 export function requireHostConfirmer(actor: Actor, visit: Pick<Visit, 'hostPlaceId'>): void {
-  requireAuthenticated(actor);
-  if (actor.role === 'admin' || (actor.role === 'system' && cardPersonOf(actor) === undefined)) return;
-  if (actor.role === 'manager' && actor.placeId === visit.hostPlaceId) return;
-  throw new ForbiddenError('Seuls le gestionnaire du lieu d’accueil et l’administrateur confirment ou refusent un passage.');
+  if (cardPersonOf(actor) !== undefined) throw new ForbiddenError(PERMISSIONS['checkin.confirm'].denied);
+  authorize(actor, 'checkin.confirm', visit.hostPlaceId);
 }
