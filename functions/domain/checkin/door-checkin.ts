@@ -7,10 +7,11 @@ import { passCandidates } from '../mobility/passes.js';
 import { todayInParis } from '../mobility/periods.js';
 import { CHECKIN_CONFIRM_DAYS, checkInReservation } from './reservations.js';
 import { cardActor, visitAuditItem } from './visit-audit.js';
+import { defaultSchemeOf } from './member-view.js';
 import { getVisitIdOfPersonAtHost, pendingCheckinItem } from '../../../integrations/dynamodb/reservation-repository.js';
 import type { Place } from '../../../schemas/place.js';
 import type { Person } from '../../../schemas/person.js';
-import type { Visit, VisitScheme } from '../../../schemas/visit.js';
+import type { Visit } from '../../../schemas/visit.js';
 
 export interface DoorCheckinResult {
   /** `recorded` now, or `already` recorded today (a second scan changes nothing). */
@@ -20,14 +21,6 @@ export interface DoorCheckinResult {
   host: Place;
   /** Pass days left in the period after this visit (pass visits only). */
   passDaysLeft?: number;
-}
-
-/** The scheme of a check-in: a valid pass with days left, else the home place's default. */
-async function schemeFor(deps: Deps, person: Person, day: string): Promise<VisitScheme> {
-  const candidates = await passCandidates(deps, person.id, day);
-  if (candidates.some((c) => c.remaining > 0)) return 'pass';
-  const home = await loadPlace(deps, person.homePlaceId).catch(() => undefined);
-  return home?.mobility?.defaultVisitScheme ?? 'retrocession';
 }
 
 async function passDaysLeft(deps: Deps, visit: Visit): Promise<number | undefined> {
@@ -69,7 +62,7 @@ export async function checkInAtDoor(deps: Deps, personId: string, hostPlaceId: s
   const found = await existing();
   if (found) return found;
 
-  const scheme = await schemeFor(deps, person, date);
+  const scheme = await defaultSchemeOf(deps, person, date);
   const pending = host.mobility?.checkinNeedsConfirmation !== false;
   const confirmBy = pending ? new Date(deps.now().getTime() + CHECKIN_CONFIRM_DAYS * 86_400_000).toISOString() : undefined;
   try {
