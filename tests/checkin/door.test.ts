@@ -3,6 +3,7 @@ import { ADMIN, createTestContext, type TestContext } from '../support/harness.j
 import { createPerson, managerToken, postPass } from '../mobility/mobility-setup.js';
 import { NOW, TODAY, TOMORROW, availabilityOf, createHostAndPerson } from './checkin-setup.js';
 
+// Several API calls per test: generous timeouts for a loaded shared machine.
 let t: TestContext;
 beforeEach(async () => {
   t = await createTestContext({ now: NOW });
@@ -26,7 +27,7 @@ async function cardOf(personId: string, token = ADMIN): Promise<{ path: string; 
   return { path, token: path.slice(3), code: r.body.code };
 }
 
-describe('posters and member cards', () => {
+describe('posters and member cards', { timeout: 120_000 }, () => {
   it('are given to the place’s (or the home place’s) manager and the admin only, as JSON, SVG and a printable page', async () => {
     const { host, home, person } = await createHostAndPerson(t);
     await posterPath(host, await managerToken(t, host));
@@ -53,7 +54,7 @@ describe('posters and member cards', () => {
   });
 });
 
-describe('check-in at the door', () => {
+describe('check-in at the door', { timeout: 120_000 }, () => {
   it('a code records today’s visit with channel "checkin", in French; a second scan changes nothing; audited', async () => {
     const { host, person } = await createHostAndPerson(t);
     await postPass(t, { personId: person, period: 'month', daysPerPeriod: 4, priceCents: 4000, startsOn: '2026-12-01' });

@@ -5,12 +5,13 @@ import { NOW, TODAY, TOMORROW, availabilityOf, createHostAndPerson, entriesOfVis
 import { checkInAtDoor } from '../../functions/domain/checkin/door-checkin.js';
 import { runCheckinJobs } from '../../functions/domain/checkin/checkin-jobs.js';
 
+// Several API calls per test: generous timeouts for a loaded shared machine.
 let t: TestContext;
 beforeEach(async () => {
   t = await createTestContext({ now: NOW });
 });
 
-describe('availability', () => {
+describe('availability', { timeout: 120_000 }, () => {
   it('counts visits and reservations, never says who', async () => {
     const { host, person, home } = await createHostAndPerson(t, { capacity: 3 });
     const other = await createPerson(t, home, 'Lou Durand');
@@ -45,7 +46,7 @@ describe('availability', () => {
   });
 });
 
-describe('reservations', () => {
+describe('reservations', { timeout: 120_000 }, () => {
   it('a reservation holds a slot and a pass day and posts nothing; cancelling frees both', async () => {
     const { host, person } = await createHostAndPerson(t);
     expect((await postPass(t, { personId: person, period: 'month', daysPerPeriod: 4, priceCents: 4000, startsOn: '2026-12-01' })).status).toBe(201);
@@ -139,7 +140,7 @@ describe('reservations', () => {
   });
 });
 
-describe('check-ins waiting for the host', () => {
+describe('check-ins waiting for the host', { timeout: 120_000 }, () => {
   it('pending for 7 days: listed, confirmed by the host’s manager, refused with reversing entries, or confirmed by the job', async () => {
     const { host, person, home } = await createHostAndPerson(t);
     const other = await createPerson(t, home, 'Lou Durand');
