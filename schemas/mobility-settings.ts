@@ -7,6 +7,7 @@ export const MobilitySettingsInputSchema = z
     dayValueCents: CentsSchema.meta({ description: 'Valeur de référence d’une journée de coworking, en centimes' }),
     retrocessionShare: DecimalSchema.min(0).max(1).meta({ description: 'Part de la journée reversée par le lieu d’attache au lieu d’accueil (0..1)' }),
     passDayRateCents: CentsSchema.meta({ description: 'Ce que la tête de réseau verse au lieu d’accueil par journée « pass »' }),
+    noShowPolicy: z.enum(['release', 'charge']).optional().meta({ description: 'Réservation non honorée à la fin de sa journée : libérée (par défaut) ou comptée comme une visite' }),
   })
   .meta({ id: 'MobilitySettingsInput' });
 export type MobilitySettingsInput = z.infer<typeof MobilitySettingsInputSchema>;

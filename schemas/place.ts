@@ -20,6 +20,10 @@ export const PlaceMobilitySchema = z.strictObject({
   acceptsVisitors: z.boolean(),
   dailyVisitorCapacity: z.number().int().min(0).max(1000),
   preferentialDayRateCents: CentsSchema,
+  /** Check-ins at the door wait for the host's confirmation (7 days) unless turned off. */
+  checkinNeedsConfirmation: z.boolean().optional(),
+  /** The scheme of this place's people when they check in elsewhere without a pass. */
+  defaultVisitScheme: z.enum(['retrocession', 'preferential']).optional(),
 });
 
 export const PlaceInputShape = {

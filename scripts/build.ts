@@ -25,6 +25,7 @@ export const LAMBDA_ENTRIES = {
   relay: 'functions/relay/lambda.ts',
   freshness: 'functions/freshness/lambda.ts',
   decisions: 'functions/decisions/lambda.ts',
+  checkin: 'functions/checkin/lambda.ts',
 } as const;
 
 export interface BundleInfo {

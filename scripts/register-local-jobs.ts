@@ -3,4 +3,5 @@ import './relay-job.js';
 import './sync-job.js';
 import './freshness-job.js';
 import './decisions-job.js';
+import './checkin-job.js';
 export {};

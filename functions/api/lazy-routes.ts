@@ -36,6 +36,9 @@ const FEATURE_GROUPS = {
   decisions: { prefixes: ['/v1/settings/governance', '/v1/proposals', '/v1/decisions', '/v1/decisions.ics', '/vote'], load: () => import('./groups/decisions.js') },
   // `/` itself only: as a prefix it would take every path (see `mountLazyGroups`).
   home: { prefixes: ['/', '/favicon.ico'], load: () => import('./groups/home.js') },
+  // The card and poster routes sit below the eager directory's paths: their own prefixes (with the
+  // same parameter names) send only them here, `/v1/places/{placeId}` itself stays eager.
+  checkin: { prefixes: ['/v1/availability', '/v1/reservations', '/v1/people/:personId/card', '/v1/places/:placeId/poster', '/c', '/m'], load: () => import('./groups/checkin.js') },
 } satisfies Record<string, LazyGroup>;
 
 const LAZY_GROUPS: Record<string, LazyGroup> = {

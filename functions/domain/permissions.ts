@@ -91,6 +91,17 @@ export const PERMISSIONS = {
   },
   'proxy.give': { label: 'donner la procuration d’un lieu', roles: { manager: 'own-place', admin: 'all' }, denied: 'Seul le gestionnaire du lieu (ou l’administrateur) donne sa procuration.' },
   'statement.links': { label: 'obtenir les liens signés des relevés de tous les lieux', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  // Reservations, member cards, posters and check-ins at the door (a member card acts only
+  // for its own person, checked in ../checkin/visit-audit.ts before any of these).
+  'availability.read': { label: 'voir les places libres des lieux d’accueil (nombres seulement)', roles: { public: 'all', manager: 'all', integration: 'all', admin: 'all' }, denied: '' },
+  'reservation.write': {
+    label: 'réserver une journée ou annuler une réservation (la personne elle-même par sa carte)',
+    roles: { manager: 'own-place', admin: 'all' },
+    denied: 'Seuls les gestionnaires du lieu d’accueil ou du lieu d’attache (et la personne, par sa carte) réservent ou annulent.',
+  },
+  'checkin.confirm': { label: 'confirmer ou refuser un passage enregistré à la porte', roles: { manager: 'own-place', admin: 'all' }, denied: 'Seuls le gestionnaire du lieu d’accueil et l’administrateur confirment ou refusent un passage.' },
+  'poster.manage': { label: 'obtenir ou renouveler l’affiche QR d’un lieu', roles: { manager: 'own-place', admin: 'all' }, denied: 'Seuls le gestionnaire du lieu et l’administrateur obtiennent son affiche.' },
+  'card.manage': { label: 'obtenir ou renouveler la carte de membre d’une personne', roles: { manager: 'own-place', admin: 'all' }, denied: 'Seuls le gestionnaire du lieu d’attache et l’administrateur obtiennent la carte d’une personne.' },
   /** Any other network-wide administration (what `requireAdmin` guards). */
   'network.admin': { label: 'administrer le réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
 } satisfies Record<string, Permission>;

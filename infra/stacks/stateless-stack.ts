@@ -15,6 +15,7 @@ import { EventsRelay } from '../constructs/events-relay.js';
 import { SpreadsheetSync } from '../constructs/spreadsheet-sync.js';
 import { FreshnessDigest } from '../constructs/freshness-digest.js';
 import { DecisionSchedule } from '../constructs/decision-schedule.js';
+import { CheckinJobs } from '../constructs/checkin-jobs.js';
 
 export interface StatelessStackProps extends StackProps {
   table: ITable;
@@ -53,6 +54,7 @@ export class StatelessStack extends Stack {
   readonly sync: SpreadsheetSync;
   readonly freshness: FreshnessDigest;
   readonly decisions: DecisionSchedule;
+  readonly checkinJobs: CheckinJobs;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -93,6 +95,7 @@ export class StatelessStack extends Stack {
     });
     this.freshness = new FreshnessDigest(this, 'FreshnessDigest', { table, publicBaseUrl, sesFrom: props.sesFrom });
     this.decisions = new DecisionSchedule(this, 'DecisionSchedule', { table, intervalMinutes: 5 });
+    this.checkinJobs = new CheckinJobs(this, 'CheckinJobs', { table });
     if (props.facebookPageId) {
       this.relay = new EventsRelay(this, 'FacebookRelay', {
         table,

@@ -73,6 +73,12 @@ export const keys = {
   placeVisitsPartition: (placeId: string) => ({ pk: `mob#place#${placeId}#visits` }),
   personVisit: (personId: string, date: string, visitId: string) => ({ pk: `mob#person#${personId}`, sk: `visit#${date}#${visitId}` }),
   personVisitsPartition: (personId: string) => ({ pk: `mob#person#${personId}`, skPrefix: 'visit#' }),
+  /** Reservations not yet checked in, by day (the release job reads the days gone by). */
+  openReservation: (date: string, visitId: string) => ({ pk: 'mob#reservations#open', sk: `${date}#${visitId}` }),
+  openReservations: () => ({ pk: 'mob#reservations#open' }),
+  /** Check-ins waiting for the host's confirmation, by the time they confirm themselves. */
+  pendingCheckin: (confirmBy: string, visitId: string) => ({ pk: 'mob#checkins#pending', sk: `${confirmBy}#${visitId}` }),
+  pendingCheckins: () => ({ pk: 'mob#checkins#pending' }),
   /** Idempotency records are scoped by caller and expire (attribute `ttl`). */
   idempotency: (scope: string, key: string) => ({ pk: `mob#idem#${scope}#${key}`, sk: 'idem' }),
   /** Journal entries in their month's partition, sorted by date. */
@@ -89,6 +95,17 @@ export const keys = {
    */
   ledgerBalance: (month: string, scope: 'all' | 'org', account: string) => ({ pk: `ledger#balances#${month}`, sk: `${scope}#${account}` }),
   ledgerBalances: (month: string, scope: 'all' | 'org') => ({ pk: `ledger#balances#${month}`, skPrefix: `${scope}#` }),
+
+  // --- check-in keys (posters, member cards) ---
+  /** The current version of a place's poster token and of a person's card token (rotation bumps it). */
+  posterState: (placeId: string) => ({ pk: `checkin#poster#${placeId}`, sk: 'poster' }),
+  cardState: (personId: string) => ({ pk: `checkin#card#${personId}`, sk: 'card' }),
+  /** A personal code printed on a card → its person (stored as a hash of the code). */
+  cardCode: (codeHash: string) => ({ pk: `checkin#code#${codeHash}`, sk: 'code' }),
+  /** The key that signs poster and card tokens (created on first use). */
+  checkinTokenKey: () => ({ pk: 'meta', sk: 'checkin-token-key' }),
+  /** Requests counted per token and minute (expire with `ttl`). */
+  tokenRate: (tokenHash: string, minute: string) => ({ pk: `checkin#rate#${tokenHash}`, sk: minute }),
 
   // --- sync keys (sheet row state, cursors, leases) ---
   /** Sync state of one record in one tab of one spreadsheet provider (all rows of a tab in one partition). */

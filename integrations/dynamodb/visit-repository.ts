@@ -66,7 +66,7 @@ export async function getIdempotencyRecord(t: TableRef, scope: string, key: stri
   return { requestHash: String(item.requestHash), response: item.response };
 }
 
-function visitCopies(t: TableRef, visit: Visit): LabelledItem[] {
+export function visitCopies(t: TableRef, visit: Visit): LabelledItem[] {
   const put = (key: Record<string, string>) => ({ label: 'visit-copy', item: { Put: { TableName: t.tableName, Item: { ...key, entity: 'visit-copy', ...visit } } } });
   return [
     put(keys.placeVisit(visit.hostPlaceId, visit.date, visit.id, 'host')),

@@ -9,6 +9,7 @@ import { demoPeople, demoPlaces, demoResources } from './demo-data.js';
 import { loadDemoEvents } from './demo-events.js';
 import { loadDemoMobility } from './demo-mobility.js';
 import { loadDemoDecisions } from './demo-decisions.js';
+import { loadDemoCheckin } from './demo-checkin.js';
 
 const SEED_ACTOR: Actor = { role: 'system', id: 'seed:demo' };
 const DAY_MS = 86_400_000;
@@ -32,6 +33,7 @@ export async function loadDemoData(deps: Deps): Promise<{ places: number; resour
   for (const r of demoResources) await add('resource', { ...strip(r, 'placeKey', 'verifiedDaysAgo'), placeId: placeIds[r.placeKey] }, r.verifiedDaysAgo);
   for (const p of demoPeople) await add('person', { ...strip(p, 'placeKey', 'verifiedDaysAgo'), homePlaceId: placeIds[p.placeKey] }, p.verifiedDaysAgo);
   await loadDemoMobility(deps);
+  await loadDemoCheckin(deps);
   await loadDemoEvents(deps, placeIds);
   await loadDemoDecisions(deps);
   return { places: demoPlaces.length, resources: demoResources.length, people: demoPeople.length, placeIds };

@@ -140,3 +140,21 @@ describe('decisions schedule', () => {
     expect(schedule?.Properties.Target.RetryPolicy.MaximumRetryAttempts).toBe(0);
   });
 });
+
+describe('reservation and check-in job', () => {
+  let template: Template;
+  beforeAll(() => {
+    template = synthStacks({}).stateless;
+  });
+
+  it('runs functions/checkin every hour with the table only, without piling up retries', () => {
+    const [id, fn] = byDescription(template, /Réservations non honorées/);
+    const env = fn.Properties.Environment.Variables;
+    expect(env.TABLE_NAME['Fn::ImportValue']).toMatch(/RefTable/);
+    expect(env.ADMIN_TOKEN_SECRET_ARN).toBeUndefined();
+    expect(allows(statementsOf(template, id), 'dynamodb:TransactWriteItems', /GetAttTable.*Arn/) || allows(statementsOf(template, id), 'dynamodb:PutItem', /GetAttTable.*Arn/)).toBe(true);
+    const schedule = (Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[]).find((s) => JSON.stringify(s.Properties.Target.Arn).includes(id));
+    expect(schedule?.Properties.ScheduleExpression).toBe('rate(1 hour)');
+    expect(schedule?.Properties.Target.RetryPolicy.MaximumRetryAttempts).toBe(0);
+  });
+});

@@ -5,7 +5,7 @@ import { readJson, readQuery } from '../http/input.js';
 import { documentRoute } from '../openapi/registry.js';
 import { DaySchema, IdSchema, ListQueryShape, listOf } from '../../../schemas/common.js';
 import { MonthSchema } from '../../../schemas/ledger.js';
-import { VisitInputSchema, VisitListItemSchema, VisitSchema } from '../../../schemas/visit.js';
+import { VISIT_STATUSES, VisitInputSchema, VisitListItemSchema, VisitSchema } from '../../../schemas/visit.js';
 import { readIdempotencyKey, recordVisit } from '../../domain/mobility/record-visit.js';
 import { cancelVisit } from '../../domain/mobility/cancel-visit.js';
 import { listVisits } from '../../domain/mobility/list-visits.js';
@@ -16,6 +16,7 @@ const VisitQuery = z.strictObject({
   personId: IdSchema.optional(),
   from: z.union([DaySchema, MonthSchema]).optional().meta({ description: 'Premier jour (AAAA-MM-JJ) ou mois (AAAA-MM)' }),
   to: z.union([DaySchema, MonthSchema]).optional().meta({ description: 'Dernier jour (AAAA-MM-JJ) ou mois (AAAA-MM)' }),
+  status: z.enum([...VISIT_STATUSES, 'pending']).optional().meta({ description: '« pending » : passages enregistrés à la porte qui attendent la confirmation du lieu d’accueil' }),
 });
 
 export const visitRoutes = new Hono<AppEnv>();

@@ -5,19 +5,20 @@ import { loadPerson } from './directory-refs.js';
 import { dayRange, firstDayOf, lastDayOf, monthOf, monthsBetween, todayInParis } from './periods.js';
 import { pageByOffset } from '../paging.js';
 import { listVisitsOfMonth, listVisitsOfPerson, listVisitsOfPlace } from '../../../integrations/dynamodb/visit-repository.js';
-import { VisitSchema, type VisitListItem } from '../../../schemas/visit.js';
+import { VisitSchema, type Visit, type VisitListItem } from '../../../schemas/visit.js';
 import { accountNamesFor } from './account-names.js';
 
 /**
  * GET /v1/visits?placeId=&personId=&from=&to=, oldest first.
  * - placeId: the visits the place received and sent (its own manager, network-wide roles);
  * - personId: that person's visits (its home place's manager, network-wide roles);
- * - neither: every visit of at most 12 months (network-wide roles; the current month by default).
+ * - neither: every visit of at most 12 months (network-wide roles; the current month by default);
+ * - status: one status, or `pending` (check-ins awaiting the host's confirmation).
  */
 export async function listVisits(
   deps: Deps,
   actor: Actor,
-  q: { placeId?: string; personId?: string; from?: string; to?: string; limit: number; cursor?: string },
+  q: { placeId?: string; personId?: string; from?: string; to?: string; status?: Visit['status'] | 'pending'; limit: number; cursor?: string },
 ): Promise<{ items: VisitListItem[]; nextCursor?: string }> {
   let raw: Record<string, unknown>[];
   if (q.placeId) {
@@ -35,7 +36,10 @@ export async function listVisits(
     const { from, to } = dayRange(q, { from: firstDayOf(month), to: lastDayOf(month) }, 12);
     raw = (await Promise.all(monthsBetween(monthOf(from), monthOf(to)).map((m) => listVisitsOfMonth(deps.table, m, from, to)))).flat();
   }
-  const page = pageByOffset(raw.map((r) => VisitSchema.parse(r)), q.limit, q.cursor);
+  const visits = raw.map((r) => VisitSchema.parse(r));
+  // `pending`: check-ins at the door the host has not confirmed yet (they are active visits).
+  const matches = (v: Visit) => q.status === undefined || (q.status === 'pending' ? v.status === 'active' && v.confirmation === 'pending' : v.status === q.status);
+  const page = pageByOffset(visits.filter(matches), q.limit, q.cursor);
   const names = await accountNamesFor(deps, actor);
   return {
     ...page,

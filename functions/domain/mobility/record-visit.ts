@@ -14,8 +14,19 @@ import { SCHEME_LABELS, visitPostings } from './money-rules.js';
 import { passCandidates } from './passes.js';
 import { journalEntryItems } from '../../../integrations/dynamodb/ledger-repository.js';
 import { getIdempotencyRecord, recordVisitItems } from '../../../integrations/dynamodb/visit-repository.js';
-import { TransactionConditionFailed, writeLabelledTransaction } from '../../../integrations/dynamodb/transaction.js';
-import { VisitSchema, type Visit, type VisitInput } from '../../../schemas/visit.js';
+import { TransactionConditionFailed, writeLabelledTransaction, type LabelledItem } from '../../../integrations/dynamodb/transaction.js';
+import { VisitSchema, type Visit, type VisitChannel, type VisitInput } from '../../../schemas/visit.js';
+
+/**
+ * Variants of a visit (reservations and check-ins, see ../checkin/): `reserve` holds the slot
+ * and the pass day but posts nothing; `fields` are set on the visit (channel, confirmation…);
+ * `extraItems` join the same transaction (markers, audit entry).
+ */
+export interface RecordVisitOptions {
+  reserve?: boolean;
+  fields?: { channel?: VisitChannel; confirmation?: 'pending'; confirmBy?: string };
+  extraItems?: (visit: Visit) => LabelledItem[];
+}
 
 /** Idempotency records are kept 48 h (the contract asks for at least 24 h). */
 export const IDEMPOTENCY_TTL_SECONDS = 48 * 3600;
@@ -50,11 +61,13 @@ function replay(record: { requestHash: string; response: unknown }, requestHash:
  * 5. write in one transaction: idempotency record, host day counter (≤ capacity), person-at-host
  *    marker, pass usage counter (≤ daysPerPeriod), the visit and its copies, the journal entry,
  *    its copies and the monthly balances. A failed condition is a 409, nothing is written.
+ * With `opts.reserve` the visit is `reserved`: same slot, marker and pass day, no entry.
  */
-export async function recordVisit(deps: Deps, actor: Actor, input: VisitInput, idempotencyKey: string): Promise<{ visit: Visit; replayed: boolean }> {
+export async function recordVisit(deps: Deps, actor: Actor, input: VisitInput, idempotencyKey: string, opts: RecordVisitOptions = {}): Promise<{ visit: Visit; replayed: boolean }> {
   requireAuthenticated(actor);
   const scope = actorLabel(actor);
-  const requestHash = hashRequest(input);
+  // A reservation and a visit with the same body are different requests.
+  const requestHash = hashRequest(input) + (opts.reserve ? '#reserve' : '');
   const nowEpoch = Math.floor(deps.now().getTime() / 1000);
   const previous = await getIdempotencyRecord(deps.table, scope, idempotencyKey, nowEpoch);
   if (previous) return { visit: replay(previous, requestHash), replayed: true };
@@ -77,7 +90,7 @@ export async function recordVisit(deps: Deps, actor: Actor, input: VisitInput, i
   const visitId = deps.newId();
   for (const candidate of candidates) {
     if (candidate && candidate.remaining <= 0) continue;
-    const entry = postings.length
+    const entry = postings.length && !opts.reserve
       ? buildEntry(deps, actor, { date: input.date, memo: `Visite ${deName(person.displayName)} ${aName(host.name)} le ${dayInWords(input.date)} (${SCHEME_LABELS[input.scheme]})`, kind: 'visit', postings, visitId })
       : undefined;
     const visit: Visit = {
@@ -87,11 +100,12 @@ export async function recordVisit(deps: Deps, actor: Actor, input: VisitInput, i
       hostPlaceId: host.id,
       date: input.date,
       scheme: input.scheme,
-      status: 'active',
+      status: opts.reserve ? 'reserved' : 'active',
+      ...opts.fields,
       ...(candidate ? { passId: candidate.pass.id, passPeriod: candidate.period } : {}),
       amountCents,
       entryId: entry?.id,
-      postings,
+      postings: opts.reserve ? [] : postings,
       createdAt: deps.now().toISOString(),
       createdBy: scope,
     };
@@ -102,7 +116,7 @@ export async function recordVisit(deps: Deps, actor: Actor, input: VisitInput, i
       idempotency: { scope, key: idempotencyKey, requestHash, ttl: nowEpoch + IDEMPOTENCY_TTL_SECONDS },
     });
     try {
-      await writeLabelledTransaction(deps.table, [...items, ...(entry ? journalEntryItems(deps.table, entry) : [])]);
+      await writeLabelledTransaction(deps.table, [...items, ...(entry ? journalEntryItems(deps.table, entry) : []), ...(opts.extraItems?.(visit) ?? [])]);
       return { visit, replayed: false };
     } catch (err) {
       if (!(err instanceof TransactionConditionFailed)) throw err;

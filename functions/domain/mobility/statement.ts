@@ -51,8 +51,10 @@ export async function buildStatement(deps: Deps, actor: Actor, month: string, pl
     const v = VisitSchema.parse(raw);
     return { ...v, personName: capitalise(names.personLabel(v.personId, v.homePlaceId)), hostPlaceName: names.placeName(v.hostPlaceId), homePlaceName: names.placeName(v.homePlaceId) };
   };
-  const visitsReceived = visits.filter((v) => v.role === 'host').map((v) => present(v.visit));
-  const visitsSent = visits.filter((v) => v.role === 'home').map((v) => present(v.visit));
+  // Reservations (still open or released) never happened: a statement lists visits only.
+  const happened = visits.filter((v) => v.visit.status === 'active' || v.visit.status === 'cancelled');
+  const visitsReceived = happened.filter((v) => v.role === 'host').map((v) => present(v.visit));
+  const visitsSent = happened.filter((v) => v.role === 'home').map((v) => present(v.visit));
 
   const cancelled = cancelledVisitIds(entries);
   const flows = new Map<string, CounterpartyFlow>();

@@ -39,7 +39,8 @@ export function visitsAdapter(deps: Deps, actor: Actor): TabAdapter {
       const [y, m] = month.split('-').map(Number) as [number, number];
       const start = `${m === 12 ? y : y - 1}-${String((m % 12) + 1).padStart(2, '0')}`;
       const { items } = await listVisits(deps, actor, { from: firstDayOf(start), to: lastDayOf(month), limit: 1_000_000 });
-      return items.map(visitRecord);
+      // Reservations are not passages (yet): a row appears once the day is checked in.
+      return items.filter((v) => v.status === 'active' || v.status === 'cancelled').map(visitRecord);
     },
     async loadOne(id) {
       try {
