@@ -34,6 +34,7 @@ const FEATURE_GROUPS = {
   freshness: { prefixes: ['/v1/freshness/links', '/verifier'], load: () => import('./groups/freshness.js') },
   events: { prefixes: ['/v1/events', '/v1/events.ics', '/widget.js', '/demo', '/events'], load: () => import('./groups/events.js') },
   decisions: { prefixes: ['/v1/settings/governance', '/v1/proposals', '/v1/decisions', '/v1/decisions.ics', '/vote'], load: () => import('./groups/decisions.js') },
+  opendata: { prefixes: ['/v1/opendata'], load: () => import('./groups/opendata.js') },
 } satisfies Record<string, LazyGroup>;
 
 const LAZY_GROUPS: Record<string, LazyGroup> = {

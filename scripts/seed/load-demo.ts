@@ -9,6 +9,7 @@ import { demoPeople, demoPlaces, demoResources } from './demo-data.js';
 import { loadDemoEvents } from './demo-events.js';
 import { loadDemoMobility } from './demo-mobility.js';
 import { loadDemoDecisions } from './demo-decisions.js';
+import { demoLegalId } from './demo-opendata.js';
 
 const SEED_ACTOR: Actor = { role: 'system', id: 'seed:demo' };
 const DAY_MS = 86_400_000;
@@ -28,7 +29,7 @@ export async function loadDemoData(deps: Deps): Promise<{ places: number; resour
     if (verifiedDaysAgo !== undefined) await verifyRecord(at(verifiedDaysAgo), SEED_ACTOR, type, created.id);
     return created.id;
   };
-  for (const p of demoPlaces) placeIds[p.key] = await add('place', strip(p, 'key', 'verifiedDaysAgo'), p.verifiedDaysAgo);
+  for (const p of demoPlaces) placeIds[p.key] = await add('place', { ...strip(p, 'key', 'verifiedDaysAgo'), ...demoLegalId(p.key) }, p.verifiedDaysAgo);
   for (const r of demoResources) await add('resource', { ...strip(r, 'placeKey', 'verifiedDaysAgo'), placeId: placeIds[r.placeKey] }, r.verifiedDaysAgo);
   for (const p of demoPeople) await add('person', { ...strip(p, 'placeKey', 'verifiedDaysAgo'), homePlaceId: placeIds[p.placeKey] }, p.verifiedDaysAgo);
   await loadDemoMobility(deps);
