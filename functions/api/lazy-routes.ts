@@ -35,6 +35,7 @@ const FEATURE_GROUPS = {
   events: { prefixes: ['/v1/events', '/v1/events.ics', '/widget.js', '/demo', '/events'], load: () => import('./groups/events.js') },
   decisions: { prefixes: ['/v1/settings/governance', '/v1/proposals', '/v1/decisions', '/v1/decisions.ics', '/vote'], load: () => import('./groups/decisions.js') },
   opendata: { prefixes: ['/v1/opendata'], load: () => import('./groups/opendata.js') },
+  finance: { prefixes: ['/v1/finance'], load: () => import('./groups/finance.js') },
 } satisfies Record<string, LazyGroup>;
 
 const LAZY_GROUPS: Record<string, LazyGroup> = {

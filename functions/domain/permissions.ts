@@ -90,6 +90,14 @@ export const PERMISSIONS = {
     denied: 'Ce lieu ne vous a pas donné procuration : vous ne pouvez voter que pour votre lieu.',
   },
   'proxy.give': { label: 'donner la procuration d’un lieu', roles: { manager: 'own-place', admin: 'all' }, denied: 'Seul le gestionnaire du lieu (ou l’administrateur) donne sa procuration.' },
+  // Network finances and communication kit
+  'finance.manage': { label: 'gérer les finances du réseau (cotisations, paiements, budget, lignes)', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'finance.report.read': { label: 'lire le bilan financier annuel du réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'kit.write': {
+    label: 'ajouter, modifier ou retirer un élément du kit de communication',
+    roles: { manager: 'own-place', admin: 'all' },
+    denied: 'Un gestionnaire ne peut modifier que les éléments du kit de son propre lieu ; les éléments du réseau sont réservés à l’administrateur.',
+  },
   /** Any other network-wide administration (what `requireAdmin` guards). */
   'network.admin': { label: 'administrer le réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
 } satisfies Record<string, Permission>;

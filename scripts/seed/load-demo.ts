@@ -10,6 +10,7 @@ import { loadDemoEvents } from './demo-events.js';
 import { loadDemoMobility } from './demo-mobility.js';
 import { loadDemoDecisions } from './demo-decisions.js';
 import { demoLegalId } from './demo-opendata.js';
+import { loadDemoFinance } from './demo-finance.js';
 
 const SEED_ACTOR: Actor = { role: 'system', id: 'seed:demo' };
 const DAY_MS = 86_400_000;
@@ -35,5 +36,6 @@ export async function loadDemoData(deps: Deps): Promise<{ places: number; resour
   await loadDemoMobility(deps);
   await loadDemoEvents(deps, placeIds);
   await loadDemoDecisions(deps);
+  await loadDemoFinance(deps);
   return { places: demoPlaces.length, resources: demoResources.length, people: demoPeople.length, placeIds };
 }
