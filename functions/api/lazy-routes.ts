@@ -36,6 +36,7 @@ const FEATURE_GROUPS = {
   decisions: { prefixes: ['/v1/settings/governance', '/v1/proposals', '/v1/decisions', '/v1/decisions.ics', '/vote'], load: () => import('./groups/decisions.js') },
   opendata: { prefixes: ['/v1/opendata'], load: () => import('./groups/opendata.js') },
   finance: { prefixes: ['/v1/finance'], load: () => import('./groups/finance.js') },
+  kit: { prefixes: ['/v1/kit'], load: () => import('./groups/kit.js') },
 } satisfies Record<string, LazyGroup>;
 
 const LAZY_GROUPS: Record<string, LazyGroup> = {

@@ -1,4 +1,5 @@
 import type { TableRef } from '../../integrations/dynamodb/client.js';
+import type { FileStore } from '../../integrations/files/file-store.js';
 
 /** What use cases need from the outside world, passed in explicitly. */
 export interface Deps {
@@ -10,4 +11,6 @@ export interface Deps {
   adminToken: string;
   /** Public address of the API (links in exports, widget, Facebook posts). */
   publicBaseUrl?: string;
+  /** Where communication kit files are stored (unset: uploads are refused with a clear message). */
+  files?: FileStore;
 }

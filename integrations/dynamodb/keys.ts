@@ -142,4 +142,10 @@ export const keys = {
   budgetLinesOfYear: (year: string) => ({ pk: `fin#lines#${year}`, skPrefix: 'line#' }),
   budgetLinePointer: (lineId: string) => ({ pk: `fin#line#${lineId}`, sk: 'pointer' }),
   yearBudget: (year: string) => ({ pk: `fin#budget#${year}`, sk: 'budget' }),
+
+  // --- communication kit (assets in one partition: a network's kit is a few hundred items) ---
+  kitAsset: (assetId: string) => ({ pk: 'kit', sk: `asset#v1#${assetId}` }),
+  kitAssets: () => ({ pk: 'kit', skPrefix: 'asset#v1#' }),
+  /** A pending upload (its token stored hashed), expiring with `ttl`. */
+  kitUpload: (uploadId: string) => ({ pk: `kit#upload#${uploadId}`, sk: 'upload' }),
 };
