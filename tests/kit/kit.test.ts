@@ -35,7 +35,7 @@ async function upload(assetId: string, bytes: Buffer, contentType: string, fileN
   const ticket = await t.call('POST', `/v1/kit/${assetId}/file`, { token, body: { fileName, contentType, size: bytes.length } });
   if (ticket.status !== 200) return { ticket, put: undefined };
   const url = new URL(ticket.body.uploadUrl);
-  const res = await t.app.request(url.pathname + url.search, { method: 'PUT', headers: { ...ticket.body.headers, 'content-length': String(bytes.length) }, body: bytes });
+  const res = await t.app.request(url.pathname + url.search, { method: 'PUT', headers: { ...ticket.body.headers, 'content-length': String(bytes.length) }, body: new Uint8Array(bytes) });
   return { ticket, put: { status: res.status, body: await res.json() } };
 }
 
@@ -125,11 +125,11 @@ describe('kit files', () => {
     const foreign = await t.call('POST', `/v1/kit/${asset}/file`, { token: (await t.call('POST', '/v1/tokens', { token: ADMIN, body: { role: 'manager', placeId: other } })).body.token, body: { fileName: 'a.png', contentType: 'image/png', size: 10 } });
     const ticket = (await t.call('POST', `/v1/kit/${asset}/file`, { token: manager, body: { fileName: 'a.png', contentType: 'image/png', size: PNG.length } })).body;
     const url = new URL(ticket.uploadUrl);
-    const tampered = await t.app.request(`${url.pathname}?token=${'A'.repeat(43)}`, { method: 'PUT', headers: ticket.headers, body: PNG });
-    const first = await t.app.request(url.pathname + url.search, { method: 'PUT', headers: ticket.headers, body: PNG });
-    const again = await t.app.request(url.pathname + url.search, { method: 'PUT', headers: ticket.headers, body: PNG });
+    const tampered = await t.app.request(`${url.pathname}?token=${'A'.repeat(43)}`, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(PNG) });
+    const first = await t.app.request(url.pathname + url.search, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(PNG) });
+    const again = await t.app.request(url.pathname + url.search, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(PNG) });
     const tooBig = await t.call('POST', `/v1/kit/${asset}/file`, { token: manager, body: { fileName: 'a.png', contentType: 'image/png', size: 5 } });
-    const overSize = await t.app.request(new URL(tooBig.body.uploadUrl).pathname + new URL(tooBig.body.uploadUrl).search, { method: 'PUT', headers: tooBig.body.headers, body: PNG });
+    const overSize = await t.app.request(new URL(tooBig.body.uploadUrl).pathname + new URL(tooBig.body.uploadUrl).search, { method: 'PUT', headers: tooBig.body.headers, body: new Uint8Array(PNG) });
 
     expect(big.status).toBe(400);
     expect(big.body.errors).toEqual([{ path: 'size', message: 'fichier trop lourd : 20 Mo au plus' }]);
@@ -144,7 +144,7 @@ describe('kit files', () => {
   it('a PUT over 20 MB is refused before it is stored', async () => {
     const ticket = (await t.call('POST', `/v1/kit/${asset}/file`, { token: manager, body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 1000 } })).body;
     const url = new URL(ticket.uploadUrl);
-    const res = await t.app.request(url.pathname + url.search, { method: 'PUT', headers: { ...ticket.headers, 'content-length': String(20 * 1024 * 1024 + 1) }, body: Buffer.from('%PDF-') });
+    const res = await t.app.request(url.pathname + url.search, { method: 'PUT', headers: { ...ticket.headers, 'content-length': String(20 * 1024 * 1024 + 1) }, body: new Uint8Array(Buffer.from('%PDF-')) });
 
     expect(res.status).toBe(413);
   });
