@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, ADMIN, type TestContext } from '../support/harness.js';
 import { placeInput } from '../support/fixtures.js';
+import { euros } from '../../functions/domain/text/fr.js';
 
 let t: TestContext;
 let a: string;
@@ -155,6 +156,26 @@ describe('the yearly report', () => {
     expect([total('Recettes'), total('Dépenses'), total('Résultat')]).toEqual([report.totals.incomeCents, report.totals.expenseCents, report.totals.resultCents]);
     expect(rows.filter((r) => r[0] === 'Recettes').reduce((s, r) => s + amount(r[3]!), 0)).toBe(report.totals.incomeCents);
     expect(rows.find((r) => r[0] === 'Recettes' && r[1] === 'Événements')![3]).toBe('450,50');
+  });
+
+  it('the printable page says the same as the JSON, with its charts, under the strict CSP; a signed link opens it without a token', async () => {
+    const report = (await admin('GET', `/v1/finance/${YEAR}`)).body;
+    const page = await admin('GET', `/v1/finance/${YEAR}?format=html`);
+    const cell = (which: string) => new RegExp(`data-total="${which}">([^<]+)<`).exec(page.text)?.[1];
+    const link = await admin('POST', `/v1/finance/${YEAR}/link`);
+    const url = new URL(link.body.url);
+    const viaLink = await t.call('GET', url.pathname + url.search);
+    const tampered = await t.call('GET', url.pathname + url.search.replace('format=html', 'format=json'));
+
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'none'");
+    expect([cell('income'), cell('expense'), cell('result')]).toEqual([euros(report.totals.incomeCents), euros(report.totals.expenseCents), euros(report.totals.resultCents)]);
+    for (const x of report.income) expect(page.text).toContain(euros(x.amountCents));
+    expect(page.text.match(/<svg /g)?.length).toBe(2);
+    expect(page.text).not.toMatch(/ style="/);
+    expect(viaLink.status).toBe(200);
+    expect(viaLink.text).toContain(`Bilan financier ${YEAR}`);
+    expect(tampered.status).toBe(403);
   });
 
   it('only the admin reads it; a year that is not a year is refused', async () => {

@@ -23,6 +23,9 @@ import { createBudgetLine, listBudgetLines, saveYearBudget, updateBudgetLine } f
 import { buildYearReport } from '../../domain/finance/year-report.js';
 import { yearReportToCsv } from '../../domain/finance/report-csv.js';
 import { todayInParis } from '../../domain/mobility/periods.js';
+import { signedLinkGuard } from '../pages/signed-link-guard.js';
+import { signLink } from '../../domain/links/signed-links.js';
+import { authorize } from '../../domain/permissions.js';
 
 const TAG = 'Finances du réseau';
 
@@ -34,7 +37,9 @@ function readYear(v: string): string {
 
 const PostingResultSchema = z.object({ year: YearSchema, posted: z.array(z.object({ placeId: z.string(), amountCents: z.number().int(), entryId: z.string() })), unchanged: z.number().int() }).meta({ id: 'MembershipPostingResult' });
 const LinesQuery = z.strictObject({ year: YearSchema.optional().meta({ description: 'Année (l’année en cours par défaut)' }), category: FinanceCategorySchema.optional(), project: z.string().max(100).optional() });
-const ReportQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json').meta({ description: 'json ou csv (tableur français : « ; », virgule décimale, BOM)' }) });
+const ReportQuery = z.strictObject({ format: z.enum(['json', 'csv', 'html']).default('json').meta({ description: 'json, csv (tableur français : « ; », virgule décimale, BOM) ou html (page imprimable avec graphiques)' }),
+  exp: z.string().max(20).optional().meta({ description: 'Lien signé : expiration' }),
+  sig: z.string().max(200).optional().meta({ description: 'Lien signé : signature' }) });
 
 export const financeRoutes = new Hono<AppEnv>();
 
@@ -66,11 +71,24 @@ documentRoute({ method: 'get', path: '/v1/finance/{year}', tag: TAG, access: 'ad
 financeRoutes.get('/:year', async (c) => {
   const year = readYear(c.req.param('year'));
   const { format } = readQuery(c, ReportQuery);
-  const report = await buildYearReport(c.var.deps, c.var.actor, year);
+  // A signed link (POST …/link) opens the printable page without a token.
+  const signed = await signedLinkGuard(c);
+  const report = await buildYearReport(c.var.deps, signed ? 'signed' : c.var.actor, year);
   if (format === 'csv') {
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', `attachment; filename="bilan-reseau-${year}.csv"`);
     return c.body(yearReportToCsv(report));
   }
+  if (format === 'html') {
+    const { yearReportPage } = await import('../pages/finance-report-page.js');
+    return yearReportPage(c, report);
+  }
   return c.json(report);
+});
+
+documentRoute({ method: 'post', path: '/v1/finance/{year}/link', tag: TAG, access: 'admin', actions: ['finance.report.read'], summary: 'Lien signé (90 jours) vers la page imprimable du bilan, à transmettre à un financeur ou au bureau', responses: { 200: { description: 'Lien', schema: z.object({ url: z.string(), expiresAt: z.string() }) } } });
+financeRoutes.post('/:year/link', async (c) => {
+  const year = readYear(c.req.param('year'));
+  authorize(c.var.actor, 'finance.report.read');
+  return c.json(await signLink(c.var.deps, `/v1/finance/${year}`, { query: { format: 'html' } }));
 });
