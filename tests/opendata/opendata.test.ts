@@ -109,3 +109,18 @@ describe('open data through the API', () => {
     expect(report.body.datasets[0]).toMatchObject({ file: 'lieux-mediation-numerique.csv', published: 1, excluded: [{ placeId: noId.body.id, name: 'Sans SIRET', reasons: ['numéro SIRET ou RNA (legalId) manquant'] }] });
   });
 });
+
+describe('the open data page', () => {
+  it('describes the dataset in French: licence, every field of the standard, update frequency, links', async () => {
+    const t = await createTestContext();
+    const page = await t.call('GET', '/v1/opendata');
+
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.text).toContain('Licence Ouverte');
+    expect(page.text).toContain('href="/v1/opendata/lieux-mediation-numerique.csv"');
+    expect(page.text).toContain('Mise à jour');
+    for (const f of readSchema().fields) expect(page.text).toContain(`<code>${f.name}</code>`);
+  });
+});

@@ -4,6 +4,7 @@ import { documentRoute } from '../openapi/registry.js';
 import { cachedBody } from '../http/cached-body.js';
 import { OpenDataReportSchema } from '../../../schemas/opendata.js';
 import { mediationNumeriqueCsv, openDataReport } from '../../domain/opendata/publish-places.js';
+import { openDataPage } from '../pages/opendata-page.js';
 
 const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 
@@ -31,3 +32,10 @@ documentRoute({
   responses: { 200: { description: 'Rapport', schema: OpenDataReportSchema } },
 });
 openDataRoutes.get('/report', async (c) => c.json(await openDataReport(c.var.deps)));
+
+documentRoute({ method: 'get', path: '/v1/opendata', tag: 'Données ouvertes', access: 'public', summary: 'Page en français décrivant chaque jeu de données (licence Etalab 2.0, champs, fréquence de mise à jour, liens)', responses: { 200: { description: 'Page HTML', contentType: 'text/html' } } });
+openDataRoutes.get('/', async (c) => {
+  const report = await openDataReport(c.var.deps);
+  const d = report.datasets[0]!;
+  return openDataPage(c, { published: d.published, excluded: d.excluded.length });
+});
