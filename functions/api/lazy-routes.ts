@@ -37,6 +37,7 @@ const FEATURE_GROUPS = {
   opendata: { prefixes: ['/v1/opendata'], load: () => import('./groups/opendata.js') },
   finance: { prefixes: ['/v1/finance'], load: () => import('./groups/finance.js') },
   kit: { prefixes: ['/v1/kit'], load: () => import('./groups/kit.js') },
+  stats: { prefixes: ['/stats'], load: () => import('./groups/stats.js') },
 } satisfies Record<string, LazyGroup>;
 
 const LAZY_GROUPS: Record<string, LazyGroup> = {
