@@ -2,6 +2,7 @@ import { createTableRef } from '../integrations/dynamodb/client.js';
 import type { Deps } from './domain/deps.js';
 import { newId } from './domain/ids.js';
 import { readLambdaEnv, readSecret } from './config.js';
+import { s3FileStore } from '../integrations/files/s3-file-store.js';
 
 /**
  * Builds the dependencies of a Lambda function from its environment (cold start).
@@ -21,5 +22,7 @@ export async function depsFromEnv(env: NodeJS.ProcessEnv = process.env, opts: { 
     newId: () => newId(),
     adminToken,
     publicBaseUrl: cfg.PUBLIC_BASE_URL,
+    // The kit's private bucket (stateful stack); its SDK loads on the kit's first file request.
+    ...(env.KIT_BUCKET ? { files: s3FileStore(env.KIT_BUCKET) } : {}),
   };
 }

@@ -22,7 +22,8 @@ export const PostingSchema = z
   .meta({ id: 'Posting', description: '« from » doit « amountCents » à « to »' });
 export type Posting = z.infer<typeof PostingSchema>;
 
-export const ENTRY_KINDS = ['visit', 'visit-cancellation', 'pass', 'manual'] as const;
+/** `membership` and `payment`: the network's finances (yearly fees, payments that clear balances). */
+export const ENTRY_KINDS = ['visit', 'visit-cancellation', 'pass', 'manual', 'membership', 'payment'] as const;
 
 export const JournalEntryInputSchema = z
   .strictObject({

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CentsSchema, RecordMetaShape, UrlSchema, patchOf, DecimalSchema, nameText } from './common.js';
+import { LegalIdSchema } from './legal-id.js';
 
 export const PLACE_TAGS = ['coworking', 'fablab', 'atelier', 'tiers-lieu', 'café associatif', 'ressourcerie', 'espace de vie sociale', 'gîte', 'jardin partagé', 'numérique'] as const;
 export const MEMBERSHIP_STATUSES = ['member', 'candidate', 'partner', 'former'] as const;
@@ -43,6 +44,7 @@ export const PlaceInputShape = {
   accessibility: z.string().max(1000).optional(),
   membership: z.enum(MEMBERSHIP_STATUSES).optional(),
   mobility: PlaceMobilitySchema.optional(),
+  legalId: LegalIdSchema.optional(),
 };
 
 export const PlaceInputSchema = z.strictObject(PlaceInputShape).meta({ id: 'PlaceInput' });

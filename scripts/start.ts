@@ -15,6 +15,8 @@ import { ensureTable } from '../integrations/dynamodb/ensure-table.js';
 import { createApp } from '../functions/api/app.js';
 import { newId } from '../functions/domain/ids.js';
 import type { Deps } from '../functions/domain/deps.js';
+import { tmpdir } from 'node:os';
+import { localFileStore } from '../integrations/files/local-file-store.js';
 import { loadDemoData } from './seed/load-demo.js';
 import { localJobs } from './local-jobs.js';
 import './register-local-jobs.js';
@@ -111,6 +113,8 @@ const deps: Deps = {
   newId: () => newId(),
   adminToken: adminToken(),
   publicBaseUrl: baseUrl,
+  // Kit files: a folder next to the table's data (a temporary one when nothing is kept).
+  files: localFileStore(env.DATA_DIR === 'memory' ? join(tmpdir(), `tiers-lieux-kit-${process.pid}`) : join(env.DATA_DIR, 'kit-files')),
 };
 
 const created = await ensureTable(deps.table);

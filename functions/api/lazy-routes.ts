@@ -39,6 +39,10 @@ const FEATURE_GROUPS = {
   // The card and poster routes sit below the eager directory's paths: their own prefixes (with the
   // same parameter names) send only them here, `/v1/places/{placeId}` itself stays eager.
   checkin: { prefixes: ['/v1/availability', '/v1/reservations', '/v1/people/:personId/card', '/v1/places/:placeId/poster', '/c', '/m'], load: () => import('./groups/checkin.js') },
+  opendata: { prefixes: ['/v1/opendata'], load: () => import('./groups/opendata.js') },
+  finance: { prefixes: ['/v1/finance'], load: () => import('./groups/finance.js') },
+  kit: { prefixes: ['/v1/kit'], load: () => import('./groups/kit.js') },
+  stats: { prefixes: ['/stats'], load: () => import('./groups/stats.js') },
 } satisfies Record<string, LazyGroup>;
 
 const LAZY_GROUPS: Record<string, LazyGroup> = {

@@ -1,5 +1,6 @@
 import type { TableRef } from '../../integrations/dynamodb/client.js';
 import type { ObjectStore } from '../../integrations/objects/object-store.js';
+import type { FileStore } from '../../integrations/files/file-store.js';
 
 /** What use cases need from the outside world, passed in explicitly. */
 export interface Deps {
@@ -15,4 +16,6 @@ export interface Deps {
   objects?: ObjectStore;
   /** `off`: new instances load the directory from the table, and write no index artifact. */
   indexArtifacts?: 'on' | 'off';
+  /** Where communication kit files are stored (unset: uploads are refused with a clear message). */
+  files?: FileStore;
 }

@@ -102,6 +102,14 @@ export const PERMISSIONS = {
   'checkin.confirm': { label: 'confirmer ou refuser un passage enregistré à la porte', roles: { manager: 'own-place', admin: 'all' }, denied: 'Seuls le gestionnaire du lieu d’accueil et l’administrateur confirment ou refusent un passage.' },
   'poster.manage': { label: 'obtenir ou renouveler l’affiche QR d’un lieu', roles: { manager: 'own-place', admin: 'all' }, denied: 'Seuls le gestionnaire du lieu et l’administrateur obtiennent son affiche.' },
   'card.manage': { label: 'obtenir ou renouveler la carte de membre d’une personne', roles: { manager: 'own-place', admin: 'all' }, denied: 'Seuls le gestionnaire du lieu d’attache et l’administrateur obtiennent la carte d’une personne.' },
+  // Network finances and communication kit
+  'finance.manage': { label: 'gérer les finances du réseau (cotisations, paiements, budget, lignes)', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'finance.report.read': { label: 'lire le bilan financier annuel du réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'kit.write': {
+    label: 'ajouter, modifier ou retirer un élément du kit de communication',
+    roles: { manager: 'own-place', admin: 'all' },
+    denied: 'Un gestionnaire ne peut modifier que les éléments du kit de son propre lieu ; les éléments du réseau sont réservés à l’administrateur.',
+  },
   /** Any other network-wide administration (what `requireAdmin` guards). */
   'network.admin': { label: 'administrer le réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
 } satisfies Record<string, Permission>;

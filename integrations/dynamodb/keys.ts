@@ -157,4 +157,20 @@ export const keys = {
   proxyStatesOfRound: (proposalId: string, round: number) => ({ pk: `dec#proposal#${proposalId}`, skPrefix: `round#${String(round).padStart(2, '0')}#proxy#` }),
   /** A voting link, found by the SHA-256 of its token (the token itself is never stored). */
   ballot: (tokenHash: string) => ({ pk: `dec#ballot#${tokenHash}`, sk: 'ballot' }),
+  // --- network finances (memberships, budget lines, yearly budget) ---
+  /** A year's membership campaign (default fee, due day) and one item per member place (fee, amount posted). */
+  membershipCampaign: (year: string) => ({ pk: `fin#memberships#${year}`, sk: 'campaign' }),
+  membership: (year: string, placeId: string) => ({ pk: `fin#memberships#${year}`, sk: `place#${placeId}` }),
+  membershipsOfYear: (year: string) => ({ pk: `fin#memberships#${year}`, skPrefix: 'place#' }),
+  /** Budget lines in their year's partition, sorted by date; a pointer by id finds a line's year. */
+  budgetLine: (year: string, date: string, lineId: string) => ({ pk: `fin#lines#${year}`, sk: `line#${date}#${lineId}` }),
+  budgetLinesOfYear: (year: string) => ({ pk: `fin#lines#${year}`, skPrefix: 'line#' }),
+  budgetLinePointer: (lineId: string) => ({ pk: `fin#line#${lineId}`, sk: 'pointer' }),
+  yearBudget: (year: string) => ({ pk: `fin#budget#${year}`, sk: 'budget' }),
+
+  // --- communication kit (assets in one partition: a network's kit is a few hundred items) ---
+  kitAsset: (assetId: string) => ({ pk: 'kit', sk: `asset#v1#${assetId}` }),
+  kitAssets: () => ({ pk: 'kit', skPrefix: 'asset#v1#' }),
+  /** A pending upload (its token stored hashed), expiring with `ttl`. */
+  kitUpload: (uploadId: string) => ({ pk: `kit#upload#${uploadId}`, sk: 'upload' }),
 };

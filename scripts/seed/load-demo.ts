@@ -10,6 +10,8 @@ import { loadDemoEvents } from './demo-events.js';
 import { loadDemoMobility } from './demo-mobility.js';
 import { loadDemoDecisions } from './demo-decisions.js';
 import { loadDemoCheckin } from './demo-checkin.js';
+import { demoLegalId } from './demo-opendata.js';
+import { loadDemoFinance } from './demo-finance.js';
 
 const SEED_ACTOR: Actor = { role: 'system', id: 'seed:demo' };
 const DAY_MS = 86_400_000;
@@ -29,12 +31,13 @@ export async function loadDemoData(deps: Deps): Promise<{ places: number; resour
     if (verifiedDaysAgo !== undefined) await verifyRecord(at(verifiedDaysAgo), SEED_ACTOR, type, created.id);
     return created.id;
   };
-  for (const p of demoPlaces) placeIds[p.key] = await add('place', strip(p, 'key', 'verifiedDaysAgo'), p.verifiedDaysAgo);
+  for (const p of demoPlaces) placeIds[p.key] = await add('place', { ...strip(p, 'key', 'verifiedDaysAgo'), ...demoLegalId(p.key) }, p.verifiedDaysAgo);
   for (const r of demoResources) await add('resource', { ...strip(r, 'placeKey', 'verifiedDaysAgo'), placeId: placeIds[r.placeKey] }, r.verifiedDaysAgo);
   for (const p of demoPeople) await add('person', { ...strip(p, 'placeKey', 'verifiedDaysAgo'), homePlaceId: placeIds[p.placeKey] }, p.verifiedDaysAgo);
   await loadDemoMobility(deps);
   await loadDemoCheckin(deps);
   await loadDemoEvents(deps, placeIds);
   await loadDemoDecisions(deps);
+  await loadDemoFinance(deps);
   return { places: demoPlaces.length, resources: demoResources.length, people: demoPeople.length, placeIds };
 }

@@ -15,6 +15,7 @@ import { RECORD_TYPES, type RecordOf } from './record-types.js';
 import type { DirectoryType } from '../../../integrations/dynamodb/keys.js';
 import { getDirectoryRecordById, saveDirectoryRecord, StaleVersionError, type TransactItem } from '../../../integrations/dynamodb/directory-repository.js';
 import type { AuditEntry } from '../../../schemas/audit.js';
+import { requireExistingCommune } from './check-commune.js';
 
 type Rec = Record<string, unknown> & { id: string; version: number };
 
@@ -69,6 +70,7 @@ export async function createRecord<T extends DirectoryType>(deps: Deps, actor: A
   if (type === 'place') requirePlaceCreator(actor);
   else requirePlaceManager(actor, cfg.ownerPlaceId(candidate));
   const record = validateStored(type, candidate);
+  if (type === 'place') await requireExistingCommune(record.address as { postcode: string; commune: string });
   if (cfg.placeRefField) await requirePlaceRef(deps, record[cfg.placeRefField] as string, cfg.placeRefField);
   await save(deps, type, record, 0, auditEntry(deps, actor, type, 'create', undefined, record, opts.note), opts.extraItems);
   return record as RecordOf<T>;
@@ -103,11 +105,19 @@ export async function updateRecord<T extends DirectoryType>(
   const newOwner = cfg.ownerPlaceId(merged);
   if (newOwner !== cfg.ownerPlaceId(before)) requirePlaceManager(actor, newOwner);
   const record = validateStored(type, merged);
+  // Only a changed address is checked: an old record stays editable.
+  if (type === 'place' && addressChanged(before.address, record.address)) await requireExistingCommune(record.address as { postcode: string; commune: string });
   if (cfg.placeRefField && record[cfg.placeRefField] !== (before as Record<string, unknown>)[cfg.placeRefField]) {
     await requirePlaceRef(deps, record[cfg.placeRefField] as string, cfg.placeRefField);
   }
   await save(deps, type, record, before.version, auditEntry(deps, actor, type, 'update', before, record, opts.note), opts.extraItems);
   return record as RecordOf<T>;
+}
+
+function addressChanged(a: unknown, b: unknown): boolean {
+  const x = a as { postcode?: string; commune?: string } | undefined;
+  const y = b as { postcode?: string; commune?: string } | undefined;
+  return x?.postcode !== y?.postcode || x?.commune !== y?.commune;
 }
 
 async function stamp<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, id: string, field: 'archivedAt' | 'verifiedAt', action: string, opts: WriteOptions): Promise<RecordOf<T>> {
