@@ -34,6 +34,27 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Json): 
   return rest;
 }
 
+const PROBLEM_CONTENT = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
+/**
+ * The errors every route of its kind may answer, besides those it documents itself: the
+ * fuzz suite holds each route to this set (a status outside it is a bug or a missing doc).
+ */
+function standardErrors(r: RouteDoc): [number, string][] {
+  const hasPathParams = /\{\w+\}/.test(r.path);
+  const out: [number, string][] = [];
+  if (hasPathParams || r.query || r.body || r.headers?.length) out.push([400, 'Requête invalide (champ et raison dans errors)']);
+  out.push([401, r.access === 'public' || r.access === 'signed' ? 'Jeton présent mais invalide ou révoqué' : 'Jeton absent, invalide ou révoqué (toujours avant toute autre vérification)']);
+  if (r.access !== 'public' && r.access !== 'signed') out.push([403, 'Ce jeton ne permet pas cette opération']);
+  if (r.access === 'signed') out.push([403, 'Lien ou signature altéré'], [410, 'Lien expiré']);
+  const refersToIds = Boolean(r.query && Object.keys(r.query.shape).some((k) => /id$/i.test(k)));
+  if (hasPathParams || refersToIds || r.body) out.push([404, 'Introuvable (fiche inconnue ou non visible)']);
+  if (r.headers?.some((h) => h.name.toLowerCase() === 'if-match')) out.push([409, 'La fiche a changé depuis la version indiquée (If-Match)']);
+  if (r.body) out.push([413, 'Corps de plus de 100 Ko'], [422, 'Opération impossible (fiche liée inconnue, règle métier, service non configuré)']);
+  out.push([503, 'Base de données momentanément indisponible (Retry-After)']);
+  return out;
+}
+
 function operation(r: RouteDoc, components: Json): Json {
   const params: Json[] = [];
   for (const m of r.path.matchAll(/\{(\w+)\}/g)) params.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
@@ -49,6 +70,7 @@ function operation(r: RouteDoc, components: Json): Json {
     const ct = resp.contentType ?? 'application/json';
     responses[status] = { description: resp.description, ...(resp.schema ? { content: { [ct]: { schema: toSchema(resp.schema, 'output', components) } } } : resp.contentType ? { content: { [ct]: {} } } : {}) };
   }
+  for (const [status, description] of standardErrors(r)) responses[status] ??= { description, content: PROBLEM_CONTENT };
   responses.default = { description: 'Erreur (problem+json)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
   return {
     operationId: `${r.method}${r.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9_]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
