@@ -33,6 +33,7 @@ const FEATURE_GROUPS = {
   sync: { prefixes: ['/v1/sync', '/v1/hooks'], load: () => import('./groups/sync.js') },
   freshness: { prefixes: ['/v1/freshness/links', '/verifier'], load: () => import('./groups/freshness.js') },
   events: { prefixes: ['/v1/events', '/v1/events.ics', '/widget.js', '/demo', '/events'], load: () => import('./groups/events.js') },
+  valuation: { prefixes: ['/v1/contributions', '/v1/settings/valuation', '/v1/valuation', '/v1/coordination'], load: () => import('./groups/valuation.js') },
 } satisfies Record<string, LazyGroup>;
 
 const LAZY_GROUPS: Record<string, LazyGroup> = {

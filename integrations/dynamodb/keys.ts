@@ -111,4 +111,16 @@ export const keys = {
   /** Sparse index of relay items waiting for the relay, by due time. */
   relayDue: (dueUtc: string, eventId: string) => ({ gsi1pk: 'relay#due', gsi1sk: `${dueUtc}#${eventId}` }),
   relaysDue: () => ({ gsi1pk: 'relay#due' }),
+  // --- valuation keys (contributions, settings) and coordination (rotations, visits) ---
+  /** A contribution by id; gsi1 lists a year's contributions by date (a report reads one year). */
+  contribution: (id: string, date: string) => ({ pk: `contrib#${id}`, sk: 'contrib#v1', gsi1pk: `contrib#year#${date.slice(0, 4)}`, gsi1sk: `${date}#${id}` }),
+  contributionById: (id: string) => ({ pk: `contrib#${id}`, sk: 'contrib#v1' }),
+  contributionsOfYear: (year: number) => ({ gsi1pk: `contrib#year#${year}` }),
+  valuationSettings: () => ({ pk: 'valuation#settings', sk: 'valuation' }),
+  /** A rotation plan, read by id only. */
+  rotation: (id: string) => ({ pk: `coord#rotation#${id}`, sk: 'rotation#v1' }),
+  /** A coordinator's visit, in one partition sorted by date (gsi2 by place). */
+  coordinationVisit: (date: string, id: string, placeId: string) => ({ pk: 'coord#visits', sk: `${date}#${id}`, gsi2pk: `coord#visits#place#${placeId}`, gsi2sk: `${date}#${id}` }),
+  coordinationVisits: () => ({ pk: 'coord#visits' }),
+  coordinationVisitsOfPlace: (placeId: string) => ({ gsi2pk: `coord#visits#place#${placeId}` }),
 };
