@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { DaySchema, TimestampSchema } from './common.js';
+import { DaySchema, IdSchema, TimestampSchema } from './common.js';
+import { VehicleSchema } from './contribution.js';
 import { SMIC_BRUT_HORAIRE } from '../functions/domain/valuation/figures/smic.js';
 import { BAREME_KILOMETRIQUE_VOITURES } from '../functions/domain/valuation/figures/bareme-kilometrique.js';
 import { DEFAULT_LINES, SOURCE_LINES, USE_LINES } from '../functions/domain/valuation/figures/budget-lines.js';
@@ -62,6 +63,10 @@ export const ValuationSettingsInputSchema = z
       .strictObject({ time: LineChoice, resource: LineChoice, mileage: LineChoice, explicit: LineChoice })
       .default(() => structuredClone(DEFAULT_LINES))
       .meta({ description: 'Comptes 86x / 87x de chaque sorte de contribution (temps, ressource prêtée, kilomètres, valeur explicite)' }),
+    coordinator: z
+      .strictObject({ personId: IdSchema, volunteer: z.boolean(), vehicle: VehicleSchema.optional() })
+      .optional()
+      .meta({ description: 'La personne qui coordonne la rotation : si elle est bénévole et a un véhicule, les km de ses visites deviennent des contributions « mileage »' }),
   })
   .meta({ id: 'ValuationSettingsInput' });
 export type ValuationSettingsInput = z.input<typeof ValuationSettingsInputSchema>;

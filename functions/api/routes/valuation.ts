@@ -5,14 +5,15 @@ import { readQuery } from '../http/input.js';
 import { documentRoute } from '../openapi/registry.js';
 import { IdSchema } from '../../../schemas/common.js';
 import { ValuationReportSchema } from '../../../schemas/valuation-report.js';
+import { reportToCsv } from '../../domain/valuation/report-csv.js';
 import { buildAttestation, buildYearReport, readYear } from '../../domain/valuation/year-report.js';
 
 const ReportQuery = z.strictObject({
   placeId: IdSchema.optional(),
   project: z.string().max(120).optional(),
-  format: z.enum(['json', 'csv', 'html']).default('json').meta({ description: 'json, csv (tableur français : « ; », virgule décimale, BOM) ou html (rapport imprimable avec graphiques)' }),
+  format: z.enum(['json', 'csv']).default('json').meta({ description: 'json ou csv (tableur français : « ; », virgule décimale, BOM)' }),
 });
-const AttestationQuery = z.strictObject({ format: z.enum(['json', 'html']).default('html') });
+const AttestationQuery = z.strictObject({ format: z.enum(['json']).default('json') });
 
 export const valuationRoutes = new Hono<AppEnv>();
 const TAG = 'Valorisation du bénévolat';
@@ -29,6 +30,11 @@ documentRoute({
 valuationRoutes.get('/:year', async (c) => {
   const q = readQuery(c, ReportQuery);
   const report = await buildYearReport(c.var.deps, c.var.actor, readYear(c.req.param('year')), q);
+  if (q.format === 'csv') {
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="valorisation-${report.year}${q.placeId ? `-${q.placeId}` : ''}.csv"`);
+    return c.body(reportToCsv(report));
+  }
   return c.json(report);
 });
 
