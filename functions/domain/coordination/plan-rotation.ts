@@ -5,8 +5,8 @@
  *    proportion to the weights by largest remainder (ties: the place first in id order),
  *    never more than one per day; with fewer slots than places, the heaviest places
  *    (then the nearest to the base) get one visit each;
- * 3. grouping: places are swept by their bearing from the base, so a day takes neighbours;
- *    a place's repeated visits are spread over successive sweeps;
+ * 3. grouping, day by day: the most urgent place seeds the day and its nearest neighbours
+ *    with visits left fill it (assignDays);
  * 4. each day's stops are ordered as the shortest tour from the base and back (tour.ts).
  */
 import { bestTour, roadKm, tourKm, ROAD_FACTOR, type Point } from './tour.js';
@@ -88,6 +88,40 @@ function bearing(base: Point, p: Point): number {
   return (Math.atan2(y, x) / rad + 360) % 360;
 }
 
+/**
+ * Day by day, the places to visit: every place whose visits left equal the days left must be
+ * visited today (so no visit is ever lost: with visits ≤ days × M and at most one per place per
+ * day, this keeps a solution possible); the most urgent place (visits left / days left, then
+ * bearing from the base) seeds the day and the nearest places with visits left fill it up to M.
+ */
+export function assignDays(base: Point, places: readonly PlannedPlace[], counts: readonly number[], dayCount: number, M: number): PlannedPlace[][] {
+  const left = [...counts];
+  const angle = places.map((p) => bearing(base, p));
+  const groups: PlannedPlace[][] = [];
+  for (let d = 0; d < dayCount; d++) {
+    const daysLeft = dayCount - d;
+    const active = places.map((_, i) => i).filter((i) => left[i]! > 0);
+    if (active.length === 0) {
+      groups.push([]);
+      continue;
+    }
+    active.sort((a, b) => left[b]! - left[a]! || angle[a]! - angle[b]! || byId(places[a]!, places[b]!));
+    const must = active.filter((i) => left[i]! >= daysLeft);
+    const seed = must[0] ?? active[0]!;
+    const chosen = [seed, ...must.filter((i) => i !== seed)];
+    const near = active
+      .filter((i) => !chosen.includes(i))
+      .sort((a, b) => roadKm(places[seed]!, places[a]!) - roadKm(places[seed]!, places[b]!) || byId(places[a]!, places[b]!));
+    for (const i of near) {
+      if (chosen.length >= M) break;
+      chosen.push(i);
+    }
+    for (const i of chosen) left[i]! -= 1;
+    groups.push(chosen.map((i) => places[i]!));
+  }
+  return groups;
+}
+
 export function planRotation(input: RotationPlanInput): RotationPlan {
   const roadFactor = input.roadFactor ?? ROAD_FACTOR;
   const days = [...new Set(input.days)].sort();
@@ -95,37 +129,7 @@ export function planRotation(input: RotationPlanInput): RotationPlan {
   const M = input.maxPlacesPerDay;
   const counts = apportionVisits(places, days.length * M, days.length, input.base);
 
-  // Sweeps: sweep r holds the places whose visits fall in it (spread evenly), by bearing.
-  const rounds = Math.max(0, ...counts);
-  const sweeps: PlannedPlace[][] = Array.from({ length: rounds }, () => []);
-  places.forEach((p, i) => {
-    const c = counts[i]!;
-    for (let k = 0; k < c; k++) sweeps[Math.floor(((k + 0.5) * rounds) / c)]!.push(p);
-  });
-  const angle = new Map(places.map((p) => [p.id, bearing(input.base, p)]));
-  const sequence = sweeps.flatMap((s) => s.sort((a, b) => angle.get(a.id)! - angle.get(b.id)! || byId(a, b)));
-
-  // Cut the sequence into days of at most M stops, never the same place twice in a day:
-  // a repeated place is swapped with the next visit that is not yet in the day.
-  const perDay = Math.ceil(sequence.length / Math.max(1, days.length));
-  const size = Math.min(M, Math.max(1, perDay));
-  const groups: PlannedPlace[][] = [];
-  const rest = sequence.slice();
-  while (rest.length && groups.length < days.length) {
-    const day: PlannedPlace[] = [];
-    const remainingDays = days.length - groups.length;
-    const want = Math.min(M, Math.max(size, Math.ceil(rest.length / remainingDays)));
-    let i = 0;
-    while (day.length < want && i < rest.length) {
-      const v = rest[i]!;
-      if (!day.some((d) => d.id === v.id)) {
-        day.push(v);
-        rest.splice(i, 1);
-      } else i++;
-    }
-    groups.push(day);
-  }
-
+  const groups = assignDays(input.base, places, counts, days.length, M);
   const planned = days.map((date, d) => {
     const stops = bestTour(input.base, groups[d] ?? [], roadFactor) as PlannedPlace[];
     return { date, km: round1(tourKm(input.base, stops, roadFactor)), stops: stops.map((s) => ({ placeId: s.id, placeName: s.name })) };
