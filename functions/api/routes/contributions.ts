@@ -13,6 +13,7 @@ const TAG = 'Valorisation du bénévolat';
 documentRoute({
   method: 'post',
   path: '/v1/contributions',
+  actions: ['contribution.write'],
   tag: TAG,
   access: 'writer',
   summary: 'Enregistrer une contribution volontaire : heures (time), kilomètres (mileage) ou en nature (in_kind : ressource prêtée, valorisée à son tarif public, ou valeur explicite avec une note)',
@@ -29,6 +30,7 @@ contributionRoutes.post('/', async (c) => {
 documentRoute({
   method: 'get',
   path: '/v1/contributions',
+  actions: ['contribution.read'],
   tag: TAG,
   access: 'writer',
   summary: 'Lister les contributions (par date ; l’année en cours par défaut ; un gestionnaire voit celles de son lieu)',
@@ -37,7 +39,7 @@ documentRoute({
 });
 contributionRoutes.get('/', async (c) => c.json(await listContributions(c.var.deps, c.var.actor, readQuery(c, ContributionListQuery))));
 
-documentRoute({ method: 'get', path: '/v1/contributions/{contributionId}', tag: TAG, access: 'writer', summary: 'Lire une contribution et sa valeur', responses: { 200: { description: 'La contribution (ETag = version)', schema: ContributionViewSchema } } });
+documentRoute({ method: 'get', path: '/v1/contributions/{contributionId}', actions: ['contribution.read'], tag: TAG, access: 'writer', summary: 'Lire une contribution et sa valeur', responses: { 200: { description: 'La contribution (ETag = version)', schema: ContributionViewSchema } } });
 contributionRoutes.get('/:id', async (c) => {
   const view = await getContributionView(c.var.deps, c.var.actor, c.req.param('id'));
   c.header('ETag', `"${view.version}"`);
@@ -47,6 +49,7 @@ contributionRoutes.get('/:id', async (c) => {
 documentRoute({
   method: 'patch',
   path: '/v1/contributions/{contributionId}',
+  actions: ['contribution.write'],
   tag: TAG,
   access: 'writer',
   summary: 'Modifier une contribution (les champs envoyés remplacent, null efface ; les règles de sa sorte sont vérifiées à nouveau)',
@@ -61,7 +64,7 @@ contributionRoutes.patch('/:id', async (c) => {
   return c.json(await getContributionView(c.var.deps, c.var.actor, updated.id));
 });
 
-documentRoute({ method: 'delete', path: '/v1/contributions/{contributionId}', tag: TAG, access: 'writer', summary: 'Archiver une contribution (elle ne compte plus ; l’historique reste dans le journal d’audit)', responses: { 200: { description: 'Archivée (archivedAt renseigné)', schema: ContributionViewSchema } } });
+documentRoute({ method: 'delete', path: '/v1/contributions/{contributionId}', actions: ['contribution.write'], tag: TAG, access: 'writer', summary: 'Archiver une contribution (elle ne compte plus ; l’historique reste dans le journal d’audit)', responses: { 200: { description: 'Archivée (archivedAt renseigné)', schema: ContributionViewSchema } } });
 contributionRoutes.delete('/:id', async (c) => {
   const archived = await archiveContribution(c.var.deps, c.var.actor, c.req.param('id'));
   return c.json(await getContributionView(c.var.deps, c.var.actor, archived.id));

@@ -1,9 +1,9 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import type { AppEnv } from '../env.js';
 import { readJson, readQuery } from '../http/input.js';
 import { documentRoute } from '../openapi/registry.js';
-import { CoordinationVisitInputSchema, CoordinationVisitQuery, CoordinationVisitSchema, RotationInputSchema, RotationSchema } from '../../../schemas/coordination.js';
+import { CoordinationVisitInputSchema, CoordinationVisitQuery, CoordinationVisitSchema, RotationInputSchema, RotationSchema, type Rotation } from '../../../schemas/coordination.js';
 import { createRotation, getRotation } from '../../domain/coordination/rotations.js';
 import { listCoordinationVisitsFor, recordCoordinationVisit } from '../../domain/coordination/visits.js';
 import { rotationToIcs } from '../../domain/coordination/rotation-ics.js';
@@ -12,9 +12,16 @@ export const coordinationRoutes = new Hono<AppEnv>();
 const TAG = 'Coordination tournante';
 const RotationQuery = z.strictObject({ format: z.enum(['json', 'ics']).optional().meta({ description: 'json (par défaut) ou ics (calendrier) ; « /{id}.ics » aussi' }) });
 
+function icsReply(c: Context<AppEnv>, rotation: Rotation): Response {
+  c.header('content-type', 'text/calendar; charset=utf-8');
+  c.header('content-disposition', `attachment; filename="rotation-${rotation.id}.ics"`);
+  return c.body(rotationToIcs(rotation));
+}
+
 documentRoute({
   method: 'post',
   path: '/v1/coordination/rotations',
+  actions: ['coordination.plan'],
   tag: TAG,
   access: 'admin',
   summary: 'Planifier la rotation de la personne coordinatrice : chaque lieu au moins une fois si les jours le permettent, visites en proportion des poids, lieux voisins le même jour, tournée courte depuis la base et retour',
@@ -27,31 +34,39 @@ coordinationRoutes.post('/rotations', async (c) => {
   return c.json(rotation, 201);
 });
 
+// The `.ics` path first: its documented pattern must win over `{rotationId}` in the route guard.
+documentRoute({
+  method: 'get',
+  path: '/v1/coordination/rotations/{rotationId}.ics',
+  tag: TAG,
+  access: 'admin',
+  actions: ['coordination.plan'],
+  summary: 'Un plan de rotation en iCalendar (un événement « journée » par jour de tournée, étapes dans l’ordre)',
+  responses: { 200: { description: 'text/calendar', contentType: 'text/calendar' }, 404: { description: 'Plan inconnu' } },
+});
+// Served by the `{rotationId}` handler below, which strips the suffix.
+
 documentRoute({
   method: 'get',
   path: '/v1/coordination/rotations/{rotationId}',
   tag: TAG,
   access: 'admin',
-  summary: 'Lire un plan de rotation (JSON, ou iCalendar avec format=ics ou le suffixe .ics)',
+  actions: ['coordination.plan'],
+  summary: 'Lire un plan de rotation (JSON, ou iCalendar avec format=ics)',
   query: RotationQuery,
   responses: { 200: { description: 'Le plan', schema: RotationSchema }, 404: { description: 'Plan inconnu' } },
 });
 coordinationRoutes.get('/rotations/:id', async (c) => {
   const { format } = readQuery(c, RotationQuery);
   const param = c.req.param('id');
-  const ics = format === 'ics' || param.endsWith('.ics');
   const rotation = await getRotation(c.var.deps, c.var.actor, param.replace(/\.ics$/, ''));
-  if (ics) {
-    c.header('content-type', 'text/calendar; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="rotation-${rotation.id}.ics"`);
-    return c.body(rotationToIcs(rotation));
-  }
-  return c.json(rotation);
+  return format === 'ics' || param.endsWith('.ics') ? icsReply(c, rotation) : c.json(rotation);
 });
 
 documentRoute({
   method: 'post',
   path: '/v1/coordination/visits',
+  actions: ['coordination.visit.write'],
   tag: TAG,
   access: 'admin',
   summary: 'Noter une visite de coordination (notes, choses à faire) ; confirmDirectory marque le lieu et ses ressources vérifiés aujourd’hui ; les km deviennent une contribution si la personne coordinatrice est bénévole',
@@ -63,6 +78,7 @@ coordinationRoutes.post('/visits', async (c) => c.json(await recordCoordinationV
 documentRoute({
   method: 'get',
   path: '/v1/coordination/visits',
+  actions: ['coordination.visit.read'],
   tag: TAG,
   access: 'manager',
   summary: 'Lister les visites de coordination (par date ; les douze derniers mois par défaut ; un gestionnaire voit celles de son lieu)',

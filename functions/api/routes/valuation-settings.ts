@@ -10,6 +10,7 @@ export const valuationSettingsRoutes = new Hono<AppEnv>();
 documentRoute({
   method: 'get',
   path: '/v1/settings/valuation',
+  actions: ['valuation.settings'],
   tag: 'Valorisation du bénévolat',
   access: 'admin',
   summary: 'Réglages de la valorisation : SMIC horaire daté, coefficient de charges, multiplicateurs par niveau, barème kilométrique daté, comptes 86/87 (les chiffres officiels tant qu’ils n’ont pas été changés)',
@@ -20,6 +21,7 @@ valuationSettingsRoutes.get('/', async (c) => c.json(await getValuationSettings(
 documentRoute({
   method: 'put',
   path: '/v1/settings/valuation',
+  actions: ['valuation.settings'],
   tag: 'Valorisation du bénévolat',
   access: 'admin',
   summary: 'Changer les réglages de la valorisation (un champ absent reprend la valeur officielle par défaut)',

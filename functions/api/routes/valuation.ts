@@ -21,6 +21,7 @@ const TAG = 'Valorisation du bénévolat';
 documentRoute({
   method: 'get',
   path: '/v1/valuation/{year}',
+  actions: ['valuation.report.read'],
   tag: TAG,
   access: 'manager',
   summary: 'Valorisation d’une année : heures, kilomètres, en nature, par mois, lieu et projet, et comptes 86/87 du budget (Cerfa n° 12156), équilibrés',
@@ -41,6 +42,7 @@ valuationRoutes.get('/:year', async (c) => {
 documentRoute({
   method: 'get',
   path: '/v1/valuation/{year}/people/{personId}',
+  actions: ['valuation.attestation.read'],
   tag: TAG,
   access: 'manager',
   summary: 'Attestation de bénévolat d’une personne pour l’année (heures par activité, kilomètres, valorisation), à imprimer et signer',

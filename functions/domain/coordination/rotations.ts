@@ -9,7 +9,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
-import { requireAdmin } from '../access.js';
+import { authorize } from '../permissions.js';
 import { NotFoundError, UnprocessableError } from '../errors.js';
 import { loadDirectorySnapshot } from '../directory/snapshot.js';
 import { getRotationItem, putRotationItem } from '../../../integrations/dynamodb/coordination-repository.js';
@@ -18,7 +18,7 @@ import { planRotation, type PlannedPlace } from './plan-rotation.js';
 import { weekdaysBetween } from './working-days.js';
 
 export async function createRotation(deps: Deps, actor: Actor, input: RotationInput): Promise<Rotation> {
-  requireAdmin(actor);
+  authorize(actor, 'coordination.plan');
   const snapshot = await loadDirectorySnapshot(deps);
   const base = snapshot.placesById.get(input.basePlaceId);
   if (!base || base.archivedAt) throw new NotFoundError('Lieu de base', input.basePlaceId);
@@ -72,7 +72,7 @@ export async function createRotation(deps: Deps, actor: Actor, input: RotationIn
 }
 
 export async function getRotation(deps: Deps, actor: Actor, id: string): Promise<Rotation> {
-  requireAdmin(actor);
+  authorize(actor, 'coordination.plan');
   const raw = await getRotationItem(deps.table, id);
   if (!raw) throw new NotFoundError('Rotation', id);
   return RotationSchema.parse(raw);

@@ -11,8 +11,8 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
-import { requireAdmin, requireAuthenticated } from '../access.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { authorize } from '../permissions.js';
+import { NotFoundError } from '../errors.js';
 import { getDirectoryRecordById } from '../../../integrations/dynamodb/directory-repository.js';
 import { listCoordinationVisits, listCoordinationVisitsOfPlace, putCoordinationVisitItem } from '../../../integrations/dynamodb/coordination-repository.js';
 import { CoordinationVisitSchema, type CoordinationVisit, type CoordinationVisitInput } from '../../../schemas/coordination.js';
@@ -26,7 +26,7 @@ import { dayRange, todayInParis } from '../mobility/periods.js';
 export const COORDINATION_ACTIVITY = 'Coordination du réseau : visite du lieu';
 
 export async function recordCoordinationVisit(deps: Deps, actor: Actor, input: CoordinationVisitInput): Promise<CoordinationVisit> {
-  requireAdmin(actor);
+  authorize(actor, 'coordination.visit.write');
   const raw = await getDirectoryRecordById(deps.table, 'place', input.placeId);
   if (!raw || raw.archivedAt) throw new NotFoundError('Lieu', input.placeId);
   const place = PlaceSchema.parse(raw);
@@ -81,14 +81,8 @@ export async function recordCoordinationVisit(deps: Deps, actor: Actor, input: C
 
 /** GET /v1/coordination/visits: the admin sees all, a manager its own place's (the coordinator's notes about it). */
 export async function listCoordinationVisitsFor(deps: Deps, actor: Actor, q: { placeId?: string; from?: string; to?: string }): Promise<{ items: CoordinationVisit[] }> {
-  requireAuthenticated(actor);
-  let placeId = q.placeId;
-  if (actor.role === 'manager') {
-    if (placeId && placeId !== actor.placeId) throw new ForbiddenError('Un gestionnaire ne voit que les visites de coordination de son lieu.');
-    placeId = actor.placeId;
-  } else if (actor.role !== 'admin' && actor.role !== 'system') {
-    throw new ForbiddenError('Réservé à l’administrateur du réseau et aux gestionnaires (pour leur lieu).');
-  }
+  const placeId = actor.role === 'manager' ? (q.placeId ?? actor.placeId) : q.placeId;
+  authorize(actor, 'coordination.visit.read', placeId);
   const today = todayInParis(deps.now());
   const { from, to } = dayRange(q, { from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today }, 36);
   const raw = placeId ? await listCoordinationVisitsOfPlace(deps.table, placeId, from, to) : await listCoordinationVisits(deps.table, from, to);

@@ -14,7 +14,7 @@ import { pageByOffset } from '../paging.js';
 import { todayInParis } from '../mobility/periods.js';
 import { readValuationSettings } from './settings.js';
 import { valueContributions, type ValuedContribution } from './value-contributions.js';
-import { contributionListScope, requireContributionWriter } from './valuation-access.js';
+import { contributionListScope, requireContributionReader } from './valuation-access.js';
 import { loadContribution } from './contributions.js';
 import type { ValuationFigures } from '../../../schemas/valuation-settings.js';
 
@@ -51,7 +51,7 @@ function toView(c: Contribution, value: number | undefined, name: string | undef
 
 export async function getContributionView(deps: Deps, actor: Actor, id: string): Promise<ContributionView> {
   const c = await loadContribution(deps, id);
-  requireContributionWriter(actor, c.placeId);
+  requireContributionReader(actor, c.placeId);
   const year = await valueYear(deps, Number(c.date.slice(0, 4)));
   const value = year.valued.find((v) => v.contribution.id === id)?.valueCents;
   return toView(c, c.archivedAt ? undefined : value, (await personNamer(deps, actor))(c));

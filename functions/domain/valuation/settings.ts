@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
-import { requireAdmin } from '../access.js';
+import { authorize } from '../permissions.js';
 import { getValuationSettingsItem, putValuationSettingsItem } from '../../../integrations/dynamodb/contribution-repository.js';
 import { ValuationSettingsSchema, defaultValuationSettings, type ValuationSettings, type ValuationFigures } from '../../../schemas/valuation-settings.js';
 
@@ -13,7 +13,7 @@ export async function readValuationSettings(deps: Deps): Promise<ValuationSettin
 
 /** GET /v1/settings/valuation (admin). */
 export async function getValuationSettings(deps: Deps, actor: Actor): Promise<ValuationSettings> {
-  requireAdmin(actor);
+  authorize(actor, 'valuation.settings');
   return readValuationSettings(deps);
 }
 
@@ -26,7 +26,7 @@ export async function getValuationSettings(deps: Deps, actor: Actor): Promise<Va
  * reproducible as long as the dated figures of those years are kept.
  */
 export async function saveValuationSettings(deps: Deps, actor: Actor, input: ValuationFigures): Promise<ValuationSettings> {
-  requireAdmin(actor);
+  authorize(actor, 'valuation.settings');
   const before = await readValuationSettings(deps);
   const now = deps.now().toISOString();
   const after: ValuationSettings = { ...input, updatedAt: now, updatedBy: actorLabel(actor) };
