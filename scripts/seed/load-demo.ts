@@ -8,6 +8,7 @@ import { createRecord, verifyRecord } from '../../functions/domain/directory/wri
 import { demoPeople, demoPlaces, demoResources } from './demo-data.js';
 import { loadDemoEvents } from './demo-events.js';
 import { loadDemoMobility } from './demo-mobility.js';
+import { loadDemoValuation } from './demo-valuation.js';
 
 const SEED_ACTOR: Actor = { role: 'system', id: 'seed:demo' };
 const DAY_MS = 86_400_000;
@@ -32,5 +33,6 @@ export async function loadDemoData(deps: Deps): Promise<{ places: number; resour
   for (const p of demoPeople) await add('person', { ...strip(p, 'placeKey', 'verifiedDaysAgo'), homePlaceId: placeIds[p.placeKey] }, p.verifiedDaysAgo);
   await loadDemoMobility(deps);
   await loadDemoEvents(deps, placeIds);
+  await loadDemoValuation(deps);
   return { places: demoPlaces.length, resources: demoResources.length, people: demoPeople.length, placeIds };
 }

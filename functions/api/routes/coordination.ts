@@ -7,10 +7,14 @@ import { CoordinationVisitInputSchema, CoordinationVisitQuery, CoordinationVisit
 import { createRotation, getRotation } from '../../domain/coordination/rotations.js';
 import { listCoordinationVisitsFor, recordCoordinationVisit } from '../../domain/coordination/visits.js';
 import { rotationToIcs } from '../../domain/coordination/rotation-ics.js';
+import { ROTATION_CSS, rotationBodyHtml } from '../../domain/coordination/rotation-html.js';
+import { rotationMapPoints } from '../../domain/coordination/rotations.js';
+import { NETWORK_NAME, pageResponse, raw, wantsHtml } from '../pages/layout.js';
+import { dayShort } from '../../domain/text/fr.js';
 
 export const coordinationRoutes = new Hono<AppEnv>();
 const TAG = 'Coordination tournante';
-const RotationQuery = z.strictObject({ format: z.enum(['json', 'ics']).optional().meta({ description: 'json (par défaut) ou ics (calendrier) ; « /{id}.ics » aussi' }) });
+const RotationQuery = z.strictObject({ format: z.enum(['json', 'ics', 'html']).optional().meta({ description: 'json (par défaut), ics (calendrier ; « /{id}.ics » aussi) ou html (page avec la carte des tournées ; aussi quand le navigateur demande text/html)' }) });
 
 function icsReply(c: Context<AppEnv>, rotation: Rotation): Response {
   c.header('content-type', 'text/calendar; charset=utf-8');
@@ -52,7 +56,7 @@ documentRoute({
   tag: TAG,
   access: 'admin',
   actions: ['coordination.plan'],
-  summary: 'Lire un plan de rotation (JSON, ou iCalendar avec format=ics)',
+  summary: 'Lire un plan de rotation (JSON ; iCalendar avec format=ics ; page française avec carte SVG avec format=html)',
   query: RotationQuery,
   responses: { 200: { description: 'Le plan', schema: RotationSchema }, 404: { description: 'Plan inconnu' } },
 });
@@ -60,7 +64,13 @@ coordinationRoutes.get('/rotations/:id', async (c) => {
   const { format } = readQuery(c, RotationQuery);
   const param = c.req.param('id');
   const rotation = await getRotation(c.var.deps, c.var.actor, param.replace(/\.ics$/, ''));
-  return format === 'ics' || param.endsWith('.ics') ? icsReply(c, rotation) : c.json(rotation);
+  if (format === 'ics' || param.endsWith('.ics')) return icsReply(c, rotation);
+  if (format === 'html' || (!format && wantsHtml(c))) {
+    const { base, points } = await rotationMapPoints(c.var.deps, rotation);
+    const body = rotationBodyHtml(rotation, base, points, `/v1/coordination/rotations/${rotation.id}.ics`);
+    return pageResponse(c, { title: `Rotation de coordination du ${dayShort(rotation.from)} au ${dayShort(rotation.to)}`, lead: NETWORK_NAME, body: raw(body), css: ROTATION_CSS, noindex: true });
+  }
+  return c.json(rotation);
 });
 
 documentRoute({

@@ -3,7 +3,7 @@
  * equirectangular projection is exact enough at the scale of a département) with each
  * day's tour drawn from the base and back, and the list of days. No script, no style attribute.
  */
-import { escapeHtml as h } from '../mobility/html-text.js';
+import { escapeHtml as h } from '../text/fr.js';
 import { dayInWordsFallback } from './day-words.js';
 import type { Rotation } from '../../../schemas/coordination.js';
 

@@ -16,6 +16,7 @@ import { getRotationItem, putRotationItem } from '../../../integrations/dynamodb
 import { RotationSchema, type Rotation, type RotationInput } from '../../../schemas/coordination.js';
 import { planRotation, type PlannedPlace } from './plan-rotation.js';
 import { weekdaysBetween } from './working-days.js';
+import type { MapPoint } from './rotation-html.js';
 
 export async function createRotation(deps: Deps, actor: Actor, input: RotationInput): Promise<Rotation> {
   authorize(actor, 'coordination.plan');
@@ -76,4 +77,21 @@ export async function getRotation(deps: Deps, actor: Actor, id: string): Promise
   const raw = await getRotationItem(deps.table, id);
   if (!raw) throw new NotFoundError('Rotation', id);
   return RotationSchema.parse(raw);
+}
+
+/** The base and the places of a plan, located, for its map (a place since moved shows where it is now). */
+export async function rotationMapPoints(deps: Deps, r: Rotation): Promise<{ base: MapPoint; points: Map<string, MapPoint> }> {
+  const snapshot = await loadDirectorySnapshot(deps);
+  const point = (id: string, name: string): MapPoint | undefined => {
+    const loc = snapshot.placesById.get(id)?.location;
+    return loc ? { id, name, lat: loc.lat, lon: loc.lon } : undefined;
+  };
+  const base = point(r.basePlaceId, r.basePlaceName);
+  if (!base) throw new UnprocessableError(`Le lieu de base « ${r.basePlaceName} » n’a plus de coordonnées : la carte ne peut pas être dessinée.`);
+  const points = new Map<string, MapPoint>();
+  for (const v of r.visitsPerPlace) {
+    const p = point(v.placeId, v.placeName);
+    if (p) points.set(p.id, p);
+  }
+  return { base, points };
 }

@@ -6,7 +6,7 @@
 import { UnprocessableError } from '../errors.js';
 import { parisDay } from '../events/paris-time.js';
 import { roundCents } from './money.js';
-import { euros } from '../mobility/html-text.js';
+import { euros } from '../text/fr.js';
 import type { Rate, RateUnit, Resource } from '../../../schemas/resource.js';
 
 export const UNIT_LABELS: Record<RateUnit, { per: string; name: string }> = {

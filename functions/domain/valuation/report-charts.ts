@@ -2,13 +2,13 @@
  * The report's SVG charts (inline, no script): hours per month as columns, value per place as
  * horizontal bars. Pure string building; every label is escaped.
  */
-import { escapeHtml as h, euros } from '../mobility/html-text.js';
+import { escapeHtml as h, euros } from '../text/fr.js';
 import type { ValuationReport } from '../../../schemas/valuation-report.js';
 
 const MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
 
 function hoursLabel(n: number): string {
-  return `${String(Math.round(n * 10) / 10).replace('.', ',')} h`;
+  return `${String(Math.round(n * 100) / 100).replace('.', ',')} h`;
 }
 
 export function hoursPerMonthSvg(r: ValuationReport): string {

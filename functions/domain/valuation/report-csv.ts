@@ -4,7 +4,7 @@
  * column says what each row is.
  */
 import { formatEuros } from '../directory/exports.js';
-import { monthLabel } from '../mobility/html-text.js';
+import { monthLabel } from '../text/fr.js';
 import type { ReportAmounts, ValuationReport } from '../../../schemas/valuation-report.js';
 
 const HEADER = ['Rubrique', 'Libellé', 'Heures', 'Km', 'Temps (€)', 'Kilomètres (€)', 'En nature (€)', 'Total (€)'];

@@ -3,7 +3,7 @@
  * The page itself (head, CSP, header, print rules) is the shared layout's; here only the
  * content, with classes (no style attributes: the CSP forbids them) and inline SVG charts.
  */
-import { escapeHtml as h, euros, monthLabel, dayLabel } from '../mobility/html-text.js';
+import { escapeHtml as h, euros, monthLabel, dayShort as dayLabel } from '../text/fr.js';
 import { hoursPerMonthSvg, valuePerPlaceSvg } from './report-charts.js';
 import { LEVEL_LABELS } from './time-value.js';
 import { BAND_LABELS } from './mileage.js';
@@ -79,6 +79,7 @@ export function reportBodyHtml(r: ValuationReport): string {
 <section><h2>Valeur par lieu</h2><figure>${valuePerPlaceSvg(r)}</figure>
 ${amountsTable('Lieu', r.byPlace.map((p) => amountsRow(p.placeName, p)), r)}</section>
 <section><h2>Par projet</h2>${amountsTable('Projet', r.byProject.map((p) => amountsRow(p.project ?? 'Sans projet', p)), r)}</section>
+<section><h2>Par activité</h2>${amountsTable('Activité', r.byActivity.map((a) => amountsRow(a.activity, a)), r)}</section>
 <section><h2>Par mois</h2>${amountsTable('Mois', r.byMonth.map((m) => amountsRow(monthLabel(m.month), m)), r)}</section>
 <section><h2>En nature, par ressource</h2>${
     r.inKindByResource.length
