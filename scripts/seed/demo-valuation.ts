@@ -48,9 +48,9 @@ export async function loadDemoValuation(deps: Deps): Promise<{ contributions: nu
       if (!(err instanceof AppError && err.status < 500)) throw err;
     }
   };
-  // A year back from today, about one contribution every five days (deterministic).
-  for (let i = 0; i < 72; i++) {
-    const date = addDays(today, -360 + i * 5);
+  // A year back from today, one contribution every ten days (deterministic; kept small: npm start loads it).
+  for (let i = 0; i < 36; i++) {
+    const date = addDays(today, -355 + i * 10);
     const person = people[(i * 7) % Math.min(people.length, 10)]!;
     const place = snapshot.placesById.get(person.homePlaceId) ?? places[i % places.length]!;
     const project = PROJECTS[i % PROJECTS.length];
