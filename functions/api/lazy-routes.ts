@@ -43,6 +43,7 @@ const FEATURE_GROUPS = {
   finance: { prefixes: ['/v1/finance'], load: () => import('./groups/finance.js') },
   kit: { prefixes: ['/v1/kit'], load: () => import('./groups/kit.js') },
   stats: { prefixes: ['/stats'], load: () => import('./groups/stats.js') },
+  valuation: { prefixes: ['/v1/contributions', '/v1/settings/valuation', '/v1/valuation', '/v1/coordination'], load: () => import('./groups/valuation.js') },
 } satisfies Record<string, LazyGroup>;
 
 const LAZY_GROUPS: Record<string, LazyGroup> = {

@@ -110,6 +110,27 @@ export const PERMISSIONS = {
     roles: { manager: 'own-place', admin: 'all' },
     denied: 'Un gestionnaire ne peut modifier que les éléments du kit de son propre lieu ; les éléments du réseau sont réservés à l’administrateur.',
   },
+  // Valuation of volunteer contributions, and the rotating coordinator
+  'contribution.write': {
+    label: 'enregistrer, modifier ou archiver une contribution volontaire (temps, kilomètres, en nature)',
+    roles: { manager: 'own-place', integration: 'all', admin: 'all' },
+    denied: 'Un gestionnaire n’enregistre et ne modifie que les contributions de son propre lieu.',
+  },
+  'contribution.read': { label: 'lire les contributions volontaires', roles: { manager: 'own-place', integration: 'all', admin: 'all' }, denied: 'Un gestionnaire ne voit que les contributions de son propre lieu.' },
+  'valuation.report.read': {
+    label: 'lire la valorisation d’une année (rapport, comptes 86/87)',
+    roles: { manager: 'own-place', admin: 'all' },
+    denied: 'Un gestionnaire ne voit que la valorisation de son propre lieu : ajoutez placeId=<votre lieu>.',
+  },
+  'valuation.attestation.read': {
+    label: 'établir l’attestation de bénévolat d’une personne',
+    roles: { manager: 'own-place', admin: 'all' },
+    denied: 'Un gestionnaire n’établit d’attestation que pour les bénévoles de son lieu.',
+  },
+  'valuation.settings': { label: 'lire et changer les réglages de la valorisation', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'coordination.plan': { label: 'planifier et lire la rotation de la personne coordinatrice', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'coordination.visit.write': { label: 'noter une visite de coordination', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'coordination.visit.read': { label: 'lire les visites de coordination d’un lieu', roles: { manager: 'own-place', admin: 'all' }, denied: 'Un gestionnaire ne voit que les visites de coordination de son lieu.' },
   /** Any other network-wide administration (what `requireAdmin` guards). */
   'network.admin': { label: 'administrer le réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
 } satisfies Record<string, Permission>;

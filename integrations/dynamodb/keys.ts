@@ -173,4 +173,16 @@ export const keys = {
   kitAssets: () => ({ pk: 'kit', skPrefix: 'asset#v1#' }),
   /** A pending upload (its token stored hashed), expiring with `ttl`. */
   kitUpload: (uploadId: string) => ({ pk: `kit#upload#${uploadId}`, sk: 'upload' }),
+  // --- valuation keys (contributions, settings) and coordination (rotations, visits) ---
+  /** A contribution by id; gsi1 lists a year's contributions by date (a report reads one year). */
+  contribution: (id: string, date: string) => ({ pk: `contrib#${id}`, sk: 'contrib#v1', gsi1pk: `contrib#year#${date.slice(0, 4)}`, gsi1sk: `${date}#${id}` }),
+  contributionById: (id: string) => ({ pk: `contrib#${id}`, sk: 'contrib#v1' }),
+  contributionsOfYear: (year: number) => ({ gsi1pk: `contrib#year#${year}` }),
+  valuationSettings: () => ({ pk: 'valuation#settings', sk: 'valuation' }),
+  /** A rotation plan, read by id only. */
+  rotation: (id: string) => ({ pk: `coord#rotation#${id}`, sk: 'rotation#v1' }),
+  /** A coordinator's visit, in one partition sorted by date (gsi2 by place). */
+  coordinationVisit: (date: string, id: string, placeId: string) => ({ pk: 'coord#visits', sk: `${date}#${id}`, gsi2pk: `coord#visits#place#${placeId}`, gsi2sk: `${date}#${id}` }),
+  coordinationVisits: () => ({ pk: 'coord#visits' }),
+  coordinationVisitsOfPlace: (placeId: string) => ({ gsi2pk: `coord#visits#place#${placeId}` }),
 };

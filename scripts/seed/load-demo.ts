@@ -12,6 +12,7 @@ import { loadDemoDecisions } from './demo-decisions.js';
 import { loadDemoCheckin } from './demo-checkin.js';
 import { demoLegalId } from './demo-opendata.js';
 import { loadDemoFinance } from './demo-finance.js';
+import { loadDemoValuation } from './demo-valuation.js';
 
 const SEED_ACTOR: Actor = { role: 'system', id: 'seed:demo' };
 const DAY_MS = 86_400_000;
@@ -39,5 +40,6 @@ export async function loadDemoData(deps: Deps): Promise<{ places: number; resour
   await loadDemoEvents(deps, placeIds);
   await loadDemoDecisions(deps);
   await loadDemoFinance(deps);
+  await loadDemoValuation(deps);
   return { places: demoPlaces.length, resources: demoResources.length, people: demoPeople.length, placeIds };
 }
