@@ -28,7 +28,11 @@ documentRoute({
   actions: ['statement.read'],
   summary: 'Relevé mensuel d’un lieu (avec un jeton, ou sans jeton par un lien signé) : visites reçues et envoyées (une ligne par visite, annulées comprises), écritures, solde net, virements à effectuer selon le mode du règlement, chacun expliqué',
   query: StatementQuery,
-  responses: { 200: { description: 'Relevé (JSON, ou text/csv, ou text/html selon « format »)', schema: StatementSchema } },
+  responses: {
+    200: { description: 'Relevé (JSON, ou text/csv, ou text/html selon « format »)', schema: StatementSchema },
+    403: { description: 'Lien signé modifié (page HTML en français)', contentType: 'text/html' },
+    410: { description: 'Lien signé expiré (page HTML en français)', contentType: 'text/html' },
+  },
 });
 statementRoutes.get('/:period/:placeId', async (c) => {
   const { format, mode } = readQuery(c, StatementQuery);
