@@ -11,6 +11,7 @@ import { DirectoryIndex } from '../../functions/domain/directory/index/directory
 import { resourceFilter, type ResourceSearch } from '../../functions/domain/directory/search-resources.js';
 import { distanceKm } from '../../functions/domain/directory/geo.js';
 import { normalizeText, searchTokens } from '../../functions/domain/directory/text.js';
+import { categoryCode, categoryLabel } from '../../schemas/resource-categories.js';
 import { newId } from '../../functions/domain/ids.js';
 import type { Place } from '../../schemas/place.js';
 import type { Resource, RateUnit, ResourceKind } from '../../schemas/resource.js';
@@ -89,7 +90,7 @@ const tokenCache = new Map<string, { r: Resource; p: Place; tokens: string[] }>(
 function tokensOf(r: Resource, p: Place): string[] {
   const hit = tokenCache.get(r.id);
   if (hit && hit.r === r && hit.p === p) return hit.tokens;
-  const tokens = searchTokens([r.name, r.description ?? '', r.category, r.uses.join(' '), p.name, p.address.commune].join(' '));
+  const tokens = searchTokens([r.name, r.description ?? '', r.category, categoryLabel(r.category), r.uses.join(' '), p.name, p.address.commune].join(' '));
   tokenCache.set(r.id, { r, p, tokens });
   return tokens;
 }
@@ -97,7 +98,7 @@ function tokensOf(r: Resource, p: Place): string[] {
 /** The specification: every record tested against every filter, then sorted. */
 function bruteForce(places: Map<string, Place>, resources: Map<string, Resource>, s: Omit<ResourceSearch, 'limit' | 'cursor'>, need: number) {
   const terms = [...new Set(searchTokens(s.q ?? ''))];
-  const category = s.category !== undefined ? normalizeText(s.category) : undefined;
+  const category = s.category !== undefined ? normalizeText(categoryCode(s.category)) : undefined;
   const out: { id: string; distance?: number }[] = [];
   for (const r of resources.values()) {
     const place = places.get(r.placeId);

@@ -9,6 +9,7 @@
  * A search walks the smallest id-ordered list (or a rare word's hits, or the places
  * nearest first), tests every filter on each candidate and stops at the page's end.
  */
+import { categoryLabel } from '../../../../schemas/resource-categories.js';
 import type { Place } from '../../../../schemas/place.js';
 import type { Resource, RateUnit, ResourceKind } from '../../../../schemas/resource.js';
 import { matchesTerms, normalizeText, searchString, searchTokens } from '../text.js';
@@ -49,7 +50,8 @@ interface Entry {
 const RARE_WORD_POSTINGS = 4_000;
 
 export function resourceWords(r: Resource, place: Place | undefined): string[] {
-  return [...new Set(searchTokens([r.name, r.description ?? '', r.category, r.uses.join(' '), place?.name ?? '', place?.address.commune ?? ''].join(' ')))];
+  // The category's French label too: « salle de formation » finds `training_room`.
+  return [...new Set(searchTokens([r.name, r.description ?? '', r.category, categoryLabel(r.category), r.uses.join(' '), place?.name ?? '', place?.address.commune ?? ''].join(' ')))];
 }
 
 function cheapestRate(r: Resource, unit?: RateUnit): number | undefined {
