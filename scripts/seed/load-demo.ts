@@ -13,6 +13,7 @@ import { loadDemoCheckin } from './demo-checkin.js';
 import { demoLegalId } from './demo-opendata.js';
 import { loadDemoFinance } from './demo-finance.js';
 import { loadDemoValuation } from './demo-valuation.js';
+import { loadDemoKit } from './demo-kit.js';
 
 const SEED_ACTOR: Actor = { role: 'system', id: 'seed:demo' };
 const DAY_MS = 86_400_000;
@@ -41,5 +42,6 @@ export async function loadDemoData(deps: Deps): Promise<{ places: number; resour
   await loadDemoDecisions(deps);
   await loadDemoFinance(deps);
   await loadDemoValuation(deps);
+  await loadDemoKit(deps, placeIds);
   return { places: demoPlaces.length, resources: demoResources.length, people: demoPeople.length, placeIds };
 }
