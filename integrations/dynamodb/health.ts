@@ -13,6 +13,8 @@ export async function probeTable(t: TableRef, timeoutMs = 2000): Promise<{ ok: t
     await t.doc.send(new GetCommand({ TableName: t.tableName, Key: keys.directoryVersion(), ConsistentRead: true, ProjectionExpression: 'pk' }), { abortSignal: AbortSignal.timeout(timeoutMs) });
     return { ok: true, ms: Date.now() - started };
   } catch (err) {
-    return { ok: false, reason: (err as Error).name || 'Error' };
+    // The client wraps a spent retry in a 503 error: the reason worth showing is its cause.
+    const cause = ((err as Error).cause ?? err) as Error & { code?: string };
+    return { ok: false, reason: cause.code || cause.name || 'Error' };
   }
 }

@@ -12,6 +12,8 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import type { TransactItem } from './directory-repository.js';
 import { cancellationReasons } from './errors.js';
+import { UNAVAILABLE_DETAIL } from './retry-policy.js';
+import { ServiceUnavailableError } from '../../functions/domain/errors.js';
 
 export interface LabelledItem {
   /** Names the item in a refusal (`capacity`, `pass-usage`, `idempotency`…). */
@@ -47,7 +49,9 @@ export async function writeLabelledTransaction(t: TableRef, items: LabelledItem[
         if (failed.length) throw new TransactionConditionFailed(failed);
         retryable = reasons.some((r) => r === 'TransactionConflict' || r === 'ThrottlingError' || r === 'ProvisionedThroughputExceeded');
       }
-      if (!retryable || attempt >= MAX_ATTEMPTS) throw err;
+      if (!retryable) throw err;
+      // Still throttled or contended after every attempt: busy, not broken (503, Retry-After).
+      if (attempt >= MAX_ATTEMPTS) throw new ServiceUnavailableError(UNAVAILABLE_DETAIL, { retryAfterSeconds: 2, cause: err });
       // Full jitter: spreads contenders so one of them wins each round.
       await sleep(Math.random() * Math.min(1000, 20 * 2 ** attempt));
     }
