@@ -9,7 +9,7 @@ import type { AppEnv } from './env.js';
 import type { Deps } from '../domain/deps.js';
 import { resolveActor } from '../domain/tokens.js';
 import { notFound, onError } from './http/problem.js';
-import { metaRoutes } from './routes/meta.js';
+import { healthHandler } from './routes/meta.js';
 import { placeRoutes } from './routes/places.js';
 import { resourceRoutes } from './routes/resources.js';
 import { peopleRoutes } from './routes/people.js';
@@ -25,6 +25,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
+  // Liveness answers before every middleware (see healthHandler).
+  app.get('/v1/health', healthHandler(deps));
 
   // Public reads may be called from any website (the widget); writes need a token,
   // which browsers on other origins never hold, so CORS stays read-only.
@@ -50,7 +52,6 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     c.header('Cache-Control', c.req.header('authorization') || c.res.status >= 400 ? 'private, no-store' : 'public, max-age=60, stale-while-revalidate=300');
   });
 
-  app.route('/', metaRoutes);
   app.route('/v1', placeRoutes);
   app.route('/v1', resourceRoutes);
   app.route('/v1', peopleRoutes);

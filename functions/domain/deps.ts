@@ -8,8 +8,13 @@ export interface Deps {
   /** Current time; tests pass a fixed clock. */
   now: () => Date;
   newId: () => string;
-  /** The administrator's bearer token (from Secrets Manager in AWS, env locally). */
+  /** The administrator's bearer token (env locally; empty when it is read on demand, below). */
   adminToken: string;
+  /**
+   * In AWS the token lives in Secrets Manager: read on the first request that carries a
+   * token, so that public reads (most of the traffic) never wait for the secret.
+   */
+  adminTokenSource?: () => Promise<string>;
   /** Public address of the API (links in exports, widget, Facebook posts). */
   publicBaseUrl?: string;
   /** Generated objects (big exports, the index artifact); the process memory when unset. */

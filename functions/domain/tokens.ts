@@ -67,7 +67,7 @@ export async function resolveActor(deps: Deps, authorization: string | undefined
   const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!m) throw new UnauthenticatedError('En-tête Authorization attendu : « Bearer <jeton> ».');
   const presented = m[1]!;
-  const admin = Buffer.from(deps.adminToken);
+  const admin = Buffer.from(deps.adminToken || (deps.adminTokenSource ? await deps.adminTokenSource() : ''));
   const given = Buffer.from(presented);
   if (admin.length > 0 && admin.length === given.length && timingSafeEqual(admin, given)) return { role: 'admin', id: 'admin' };
   const parts = TOKEN_PATTERN.exec(presented);

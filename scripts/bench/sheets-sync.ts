@@ -71,6 +71,10 @@ export async function run(): Promise<BenchResult> {
       figures['airtable 10 edited: wall s'] = +(secondMs / 1000).toFixed(1);
       targets['airtable: requests ≤ 1.2× floor (2,000 rows, 10 edited)'] = made <= 1.2 * floor && second.totals.updated === EDITED;
       targets['airtable: no 429 (client keeps 5 req/s)'] = fake.rateLimited === 0;
+      // Issue 15's time targets: against what the provider's own limit imposes for the requests needed.
+      figures['airtable 10 edited: wall / rate-limit floor (5 req/s)'] = +(secondMs / 1000 / (floor / 5)).toFixed(2);
+      targets['airtable: 10 edited rows ≤ 1.5× the rate-limit time of the requests needed'] = secondMs / 1000 <= 1.5 * (floor / 5);
+      targets['airtable: first sync of 2,000 rows ≤ 1.2× the rate-limit floor'] = firstMs / 1000 <= 1.2 * (firstFloor / 5);
       await fake.close();
     }
 
@@ -100,6 +104,9 @@ export async function run(): Promise<BenchResult> {
       figures['sheets 10 edited: requests (floor)'] = `${made} (${floor})`;
       figures['sheets 10 edited: ratio to floor'] = +(made / floor).toFixed(2);
       figures['sheets 10 edited: wall s'] = +(secondMs / 1000).toFixed(1);
+      // 60 requests a minute per user: the requests needed cost at least a second each once the quota is used.
+      figures['sheets 10 edited: wall / quota floor (1 s per request)'] = +(secondMs / 1000 / floor).toFixed(2);
+      targets['sheets: 10 edited rows ≤ 1.5× the quota time of the requests needed'] = secondMs / 1000 <= 1.5 * floor;
       targets['sheets: requests ≤ 1.2× floor (2,000 rows, 10 edited)'] = made <= 1.2 * floor && second.totals.updated === EDITED;
       notes.push('Google Sheets : le plancher de débit (60 requêtes/min/utilisateur) n’est pas atteint par 2 requêtes ; le temps mesuré est celui de DynamoDB (une transaction par fiche créée).');
       await fake.close();

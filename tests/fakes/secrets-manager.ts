@@ -18,11 +18,14 @@ export interface FakeSecretsManager {
   url: string;
   secrets: FakeSecret[];
   puts: { arn: string; value: string }[];
+  /** Every GetSecretValue asked, by SecretId. */
+  gets: string[];
   close(): Promise<void>;
 }
 
 export async function startFakeSecretsManager(secrets: FakeSecret[], opts: { pageSize?: number } = {}): Promise<FakeSecretsManager> {
   const puts: { arn: string; value: string }[] = [];
+  const gets: string[] = [];
   const byId = (id: string) => secrets.find((s) => s.arn === id || s.name === id);
   const server: Server = createServer(async (req, res) => {
     let raw = '';
@@ -46,6 +49,7 @@ export async function startFakeSecretsManager(secrets: FakeSecret[], opts: { pag
       });
     }
     if (op === 'GetSecretValue') {
+      gets.push(body.SecretId);
       const s = byId(body.SecretId);
       if (!s || s.value === undefined) return notFound();
       return send(200, { ARN: s.arn, Name: s.name, SecretString: s.value, VersionId: 'v1' });
@@ -64,6 +68,7 @@ export async function startFakeSecretsManager(secrets: FakeSecret[], opts: { pag
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     secrets,
     puts,
+    gets,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
