@@ -81,6 +81,13 @@ describe('minutes', () => {
   it('are refused before the close (409), then list each place’s vote and proxy, the counts and the outcome, as JSON and as a printable page', async () => {
     const id = await openProposal(t, { title: 'Fonds d’entraide', rule: 'two_thirds' });
     expect((await t.call('GET', `/v1/proposals/${id}/minutes`)).status).toBe(409);
+    // The same refusal opened in a browser is a French page, not problem+json.
+    const early = await t.call('GET', `/v1/proposals/${id}/minutes?format=html`);
+    expect(early.status).toBe(409);
+    expect(early.headers.get('content-type')).toContain('text/html');
+    expect(early.text).toContain('dès la clôture du vote');
+    const unknown = await t.call('GET', `/v1/proposals/inconnue/minutes?format=html`);
+    expect([unknown.status, unknown.headers.get('content-type')?.startsWith('text/html')]).toEqual([404, true]);
     await proxy(t, id, m[3]!.id, m[0]!.id, m[3]!.token);
     await vote(t, id, m[0]!.id, 'yes', m[0]!.token);
     await vote(t, id, m[3]!.id, 'yes', m[0]!.token);

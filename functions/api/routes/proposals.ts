@@ -19,10 +19,11 @@ import { createProposal, getProposal, listDecisions, listProposals, presentPropo
 import { openProposal } from '../../domain/decisions/open-proposal.js';
 import { closeProposal } from '../../domain/decisions/close-proposal.js';
 import { authorize } from '../../domain/permissions.js';
+import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { castVote, giveProxy } from '../../domain/decisions/votes.js';
 import { issueBallots } from '../../domain/decisions/ballots.js';
 import { buildMinutes, MinutesSchema } from '../../domain/decisions/minutes.js';
-import { pageResponse } from '../pages/layout.js';
+import { errorPage, pageResponse } from '../pages/layout.js';
 import { minutesPage } from '../pages/minutes-page.js';
 
 const TAG = 'Décisions';
@@ -90,9 +91,16 @@ proposalRoutes.post('/proposals/:proposalId/ballots', async (c) => {
 });
 
 const MinutesQuery = z.strictObject({ format: z.enum(['json', 'html']).default('json').meta({ description: 'json, ou html (page imprimable à signer)' }) });
-documentRoute({ method: 'get', path: '/v1/proposals/{proposalId}/minutes', tag: TAG, access: 'public', summary: 'Procès-verbal d’une proposition close : réseau, proposition, dates, règle, électorat, vote et procuration de chaque lieu, décompte, quorum, résultat', query: MinutesQuery, responses: { 200: { description: 'Procès-verbal (JSON, ou page HTML imprimable)', schema: MinutesSchema }, 409: { description: 'Pas encore close' } } });
+documentRoute({ method: 'get', path: '/v1/proposals/{proposalId}/minutes', tag: TAG, access: 'public', summary: 'Procès-verbal d’une proposition close : réseau, proposition, dates, règle, électorat, vote et procuration de chaque lieu, décompte, quorum, résultat', query: MinutesQuery, responses: { 200: { description: 'Procès-verbal (JSON, ou page HTML imprimable)', schema: MinutesSchema }, 404: { description: 'Proposition inconnue (page HTML en français avec format=html)' }, 409: { description: 'Pas encore close (page HTML en français avec format=html)' } } });
 proposalRoutes.get('/proposals/:proposalId/minutes', async (c) => {
   const { format } = readQuery(c, MinutesQuery);
-  const minutes = await buildMinutes(c.var.deps, c.var.actor, c.req.param('proposalId'));
-  return format === 'html' ? pageResponse(c, minutesPage(minutes)) : c.json(minutes);
+  if (format !== 'html') return c.json(await buildMinutes(c.var.deps, c.var.actor, c.req.param('proposalId')));
+  // A secretary opening the link in a browser gets a French page, not problem+json, for the usual refusals.
+  try {
+    return pageResponse(c, minutesPage(await buildMinutes(c.var.deps, c.var.actor, c.req.param('proposalId'))));
+  } catch (err) {
+    if (err instanceof ConflictError) return errorPage(c, 409, 'Procès-verbal pas encore disponible', 'Le procès-verbal sera disponible dès la clôture du vote. Revenez à cette adresse après la date de clôture.');
+    if (err instanceof NotFoundError) return errorPage(c, 404, 'Proposition introuvable', 'Aucune proposition ne correspond à ce lien. Vérifiez l’adresse ou consultez les décisions du réseau.');
+    throw err;
+  }
 });
