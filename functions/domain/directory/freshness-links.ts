@@ -40,13 +40,16 @@ export function freshnessLinkActor(placeId: string): Actor & { role: 'manager' }
 export async function listFreshnessLinks(deps: Deps, actor: Actor, olderThanDays: number): Promise<FreshnessLink[]> {
   requireAdmin(actor);
   const snap = await loadDirectorySnapshot(deps);
+  // One pass over the directory, grouped by place: what each place's manager sees of its own
+  // place is every record of it (its private people included), which is what the admin sees.
+  const staleByPlace = new Map<string, number>();
+  for (const r of await listStaleRecords(deps, actor, { olderThanDays })) staleByPlace.set(r.placeId, (staleByPlace.get(r.placeId) ?? 0) + 1);
   const out: FreshnessLink[] = [];
   for (const place of snap.places) {
-    if (place.archivedAt) continue;
-    const stale = await staleRecordsOfPlace(deps, place.id, olderThanDays);
-    if (stale.length === 0) continue;
+    const staleCount = staleByPlace.get(place.id) ?? 0;
+    if (place.archivedAt || staleCount === 0) continue;
     const link = await signLink(deps, freshnessPagePath(place.id), { query: { olderThanDays: String(olderThanDays) }, validDays: FRESHNESS_LINK_DAYS });
-    out.push({ placeId: place.id, placeName: place.name, url: link.url, staleCount: stale.length, expiresAt: link.expiresAt });
+    out.push({ placeId: place.id, placeName: place.name, url: link.url, staleCount, expiresAt: link.expiresAt });
   }
   return out.sort((a, b) => a.placeName.localeCompare(b.placeName, 'fr'));
 }
