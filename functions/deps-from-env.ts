@@ -43,6 +43,6 @@ export async function depsFromEnv(env: NodeJS.ProcessEnv = process.env, opts: { 
     ...(adminTokenSource ? { adminTokenSource } : {}),
     publicBaseUrl: cfg.PUBLIC_BASE_URL,
     // The kit's private bucket (stateful stack); its SDK loads on the kit's first file request.
-    ...(env.KIT_BUCKET ? { files: s3FileStore(env.KIT_BUCKET) } : {}),
+    ...(env.KIT_BUCKET ? { files: s3FileStore(env.KIT_BUCKET, env.KIT_S3_ENDPOINT ? { endpoint: env.KIT_S3_ENDPOINT, forcePathStyle: true } : {}) } : {}),
   };
 }

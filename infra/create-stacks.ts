@@ -35,6 +35,7 @@ export function createInfraApp(env: NodeJS.ProcessEnv = process.env, app = new A
     adminTokenSecret: stateful.adminTokenSecret,
     integrationsSecret: stateful.integrationsSecret,
     facebookPageTokenSecret: stateful.facebookPageTokenSecret,
+    kitBucket: stateful.kitBucket,
     facebookPageId: cfg.FACEBOOK_PAGE_ID,
     publicBaseUrl: cfg.PUBLIC_BASE_URL,
     syncIntervalMinutes: cfg.SYNC_INTERVAL_MINUTES,

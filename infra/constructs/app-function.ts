@@ -10,6 +10,8 @@ import { NodejsFunction, OutputFormat, type BundlingOptions, type NodejsFunction
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -80,6 +82,19 @@ export class AppFunction extends NodejsFunction {
   bindSecret({ secret, envName }: { secret: ISecret; envName: string }): this {
     this.addEnvironment(envName, secret.secretArn);
     secret.grantRead(this);
+    return this;
+  }
+
+  /**
+   * Sets `KIT_BUCKET` and grants exactly what the kit's file store does: sign PUTs (the
+   * presigned URL acts with this role), read an object's first bytes and size, delete a
+   * refused or replaced file, all under `prefix` only; and list the bucket, without which
+   * S3 answers 403 instead of 404 for a file not uploaded yet.
+   */
+  bindKitBucket({ bucket, prefix }: { bucket: IBucket; prefix: string }): this {
+    this.addEnvironment('KIT_BUCKET', bucket.bucketName);
+    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], resources: [bucket.arnForObjects(`${prefix}*`)] }));
+    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     return this;
   }
 }

@@ -1,10 +1,13 @@
 /**
- * What must survive a redeploy or a mistaken `cdk destroy`: the single table and the
- * secrets. Kept apart from the functions so the stateless stack can be replaced freely.
+ * What must survive a redeploy or a mistaken `cdk destroy`: the single table, the kit's
+ * file bucket and the secrets. Kept apart from the functions so the stateless stack can be replaced freely.
  */
-import { RemovalPolicy, Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { KIT_FILES_PREFIX } from '../../functions/domain/kit/file-headers.js';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../../integrations/dynamodb/table-definition.js';
 import { SECRET_KEYS as SYNC_SECRET_KEYS } from '../../functions/sync/sync-config.js';
@@ -18,6 +21,8 @@ export const INTEGRATION_SECRET_KEYS = SYNC_SECRET_KEYS;
 
 export class StatefulStack extends Stack {
   readonly table: Table;
+  /** Private: read only by the CDN (origin access control), written by presigned PUTs. */
+  readonly kitBucket: Bucket;
   readonly adminTokenSecret: Secret;
   readonly integrationsSecret: Secret;
   readonly facebookPageTokenSecret: Secret;
@@ -40,6 +45,30 @@ export class StatefulStack extends Stack {
     for (const g of d.globalSecondaryIndexes) {
       this.table.addGlobalSecondaryIndex({ indexName: g.indexName, partitionKey: str(g.partitionKey), sortKey: str(g.sortKey) });
     }
+
+    this.kitBucket = new Bucket(this, 'KitBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      // Managers upload from a browser (the sheet, a page of another origin) with a presigned
+      // URL: that URL is the credential, so any origin may PUT; nothing else crosses origins.
+      cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['content-type', 'content-disposition'], maxAge: 3600 }],
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(30) }],
+    });
+    // The CDN reads the files with origin access control. The distribution lives in the
+    // stateless stack: naming its ARN here would tie the two stacks in a cycle, so the grant
+    // is to CloudFront for this account's distributions, on the files' prefix only.
+    this.kitBucket.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['s3:GetObject'],
+        resources: [this.kitBucket.arnForObjects(`${KIT_FILES_PREFIX}*`)],
+        conditions: { StringLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` } },
+      }),
+    );
 
     this.adminTokenSecret = new Secret(this, SECRET_IDS.adminToken, {
       description: 'Jeton bearer de l’administrateur du réseau (rôle admin de l’API).',
@@ -67,6 +96,7 @@ export class StatefulStack extends Stack {
     });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'KitBucketName', { value: this.kitBucket.bucketName });
     new CfnOutput(this, 'AdminTokenSecretArn', { value: this.adminTokenSecret.secretArn });
     new CfnOutput(this, 'IntegrationsSecretArn', { value: this.integrationsSecret.secretArn });
     new CfnOutput(this, 'FacebookPageTokenSecretArn', { value: this.facebookPageTokenSecret.secretArn });

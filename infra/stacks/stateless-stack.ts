@@ -8,6 +8,8 @@ import { CorsHttpMethod, HttpApi, HttpRoute, HttpRouteKey, type HttpStage } from
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { KIT_FILES_PREFIX } from '../../functions/domain/kit/file-headers.js';
 import type { Construct } from 'constructs';
 import { AppFunction } from '../constructs/app-function.js';
 import { PublicReadsCdn } from '../constructs/public-reads-cdn.js';
@@ -22,6 +24,8 @@ export interface StatelessStackProps extends StackProps {
   adminTokenSecret: ISecret;
   integrationsSecret: ISecret;
   facebookPageTokenSecret: ISecret;
+  /** The kit's private file bucket (stateful stack); without it the kit has no file store. */
+  kitBucket?: IBucket;
   /** The network's Facebook Page; without it the relay is not deployed. */
   facebookPageId?: string;
   /** Steady requests per second and burst allowed on the whole API (protects the bill). */
@@ -68,7 +72,7 @@ export class StatelessStack extends Stack {
       autoDeploy: true,
       throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
     });
-    this.cdn = new PublicReadsCdn(this, 'Cdn', { api: this.api });
+    this.cdn = new PublicReadsCdn(this, 'Cdn', { api: this.api, kitBucket: props.kitBucket });
     const publicBaseUrl = props.publicBaseUrl ?? this.cdn.url;
     const syncIntervalMinutes = props.syncIntervalMinutes ?? 10;
     // The API runs sync rounds too (POST /v1/sync/*, signed hooks): same settings as the sync function.
@@ -84,6 +88,7 @@ export class StatelessStack extends Stack {
       .bindTable({ table, accessMode: 'readWrite' })
       .bindSecret({ secret: adminTokenSecret, envName: 'ADMIN_TOKEN_SECRET_ARN' })
       .bindSecret({ secret: integrationsSecret, envName: 'INTEGRATION_SECRET_ARN' });
+    if (props.kitBucket) this.apiFunction.bindKitBucket({ bucket: props.kitBucket, prefix: KIT_FILES_PREFIX });
     // One catch-all `$default` route: Hono does the routing (and its 404s).
     new HttpRoute(this, 'DefaultRoute', { httpApi: this.api, routeKey: HttpRouteKey.DEFAULT, integration: new HttpLambdaIntegration('ApiIntegration', this.apiFunction) });
 

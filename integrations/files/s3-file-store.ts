@@ -6,10 +6,28 @@
  */
 import type { FileStore } from './file-store.js';
 
-export function s3FileStore(bucket: string, region?: string): FileStore {
+export interface S3FileStoreOptions {
+  region?: string;
+  /** An S3-compatible server (tests, a local one); AWS itself when unset. */
+  endpoint?: string;
+  /** `/<bucket>/<key>` addressing, what local S3-compatible servers expect. */
+  forcePathStyle?: boolean;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+export function s3FileStore(bucket: string, o: S3FileStoreOptions = {}): FileStore {
   const sdk = (async () => {
     const [s3, presigner] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]);
-    return { s3, presigner, client: new s3.S3Client(region ? { region } : {}) };
+    const client = new s3.S3Client({
+      ...(o.region ? { region: o.region } : {}),
+      ...(o.endpoint ? { endpoint: o.endpoint, forcePathStyle: o.forcePathStyle ?? true } : {}),
+      ...(o.credentials ? { credentials: o.credentials } : {}),
+      // Otherwise the SDK signs a CRC32 of the (empty) body into presigned PUT URLs, and S3
+      // then refuses the browser's real file as a bad digest.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    return { s3, presigner, client };
   })();
   const notFound = (err: unknown) => ['NoSuchKey', 'NotFound'].includes((err as { name?: string }).name ?? '');
   return {

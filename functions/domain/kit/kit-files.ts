@@ -15,12 +15,14 @@ import type { Actor } from '../actor.js';
 import { authorize } from '../permissions.js';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from '../errors.js';
 import { SNIFF_BYTES, sniffFileType } from './file-type.js';
+import { FILE_SECURITY_HEADERS, KIT_FILES_PREFIX } from './file-headers.js';
 import { getAsset, saveAsset } from './kit-assets.js';
 import { deleteKitUpload, getKitUpload, putKitUpload } from '../../../integrations/dynamodb/kit-repository.js';
 import type { FileStore } from '../../../integrations/files/file-store.js';
 import { KIT_FILE_TYPES, KIT_MAX_FILE_BYTES, type KitAsset, type KitFileType, type KitUploadRequest } from '../../../schemas/kit.js';
 
 const UPLOAD_MINUTES = 15;
+export { FILE_SECURITY_HEADERS, KIT_FILES_PREFIX };
 
 export class FileStoreMissingError extends AppError {
   constructor() {
@@ -66,7 +68,8 @@ export async function requestUpload(deps: Deps, actor: Actor, assetId: string, r
   const uploadId = deps.newId();
   const token = randomBytes(32).toString('base64url');
   const fileName = downloadName(req.fileName, req.contentType);
-  const key = `kit/${assetId}/${uploadId}.${KIT_FILE_TYPES[req.contentType]}`;
+  // Under `kit-files/`: the path the CDN serves from the bucket (its only readable prefix).
+  const key = `${KIT_FILES_PREFIX}${assetId}/${uploadId}.${KIT_FILE_TYPES[req.contentType]}`;
   const expiresAt = new Date(deps.now().getTime() + UPLOAD_MINUTES * 60_000).toISOString();
   await putKitUpload(deps.table, { uploadId, assetId, key, fileName, contentType: req.contentType, size: req.size, tokenHash: hash(token), expiresAt });
   if (files.kind === 's3') {
@@ -141,20 +144,12 @@ export async function completeUpload(deps: Deps, actor: Actor, uploadId: string)
   return attach(deps, actor, up, size);
 }
 
-/** The headers every kit file is served with: no uploaded file can run a script on this origin. */
-export const FILE_SECURITY_HEADERS = {
-  'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; media-src 'self'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Resource-Policy': 'cross-origin',
-} as const;
-
 /** GET /v1/kit/{assetId}/file: the bytes (local), or where the CDN serves them (AWS). */
 export async function openAssetFile(deps: Deps, assetId: string): Promise<{ asset: KitAsset; bytes?: Uint8Array; redirect?: string }> {
   const asset = await getAsset(deps, assetId);
   if (!asset.fileKey || !asset.contentType) throw new NotFoundError('Fichier de l’élément', assetId);
   const files = store(deps);
-  if (files.kind === 's3') return { asset, redirect: `${deps.publicBaseUrl ?? ''}/kit-files/${asset.fileKey.replace(/^kit\//, '')}` };
+  if (files.kind === 's3') return { asset, redirect: `${deps.publicBaseUrl ?? ''}/${asset.fileKey}` };
   const bytes = await files.read!(asset.fileKey);
   if (!bytes) throw new NotFoundError('Fichier de l’élément', assetId);
   return { asset, bytes };
