@@ -92,18 +92,20 @@ const ASSETS: DemoAsset[] = [
 
 /** Loads the kit; files only when a local file store is configured (npm start, tests). */
 export async function loadDemoKit(deps: Deps, placeIds: Record<string, string>): Promise<{ assets: number; files: number }> {
-  let files = 0;
-  for (const { placeKey, path, file, ...input } of ASSETS) {
-    const placeId = placeKey ? placeIds[placeKey] : undefined;
-    if (placeKey && !placeId) continue;
-    const url = path && deps.publicBaseUrl ? `${deps.publicBaseUrl}${path}` : undefined;
-    const asset = await createAsset(deps, SEED_ACTOR, { ...input, ...(placeId ? { placeId } : {}), ...(url ? { url } : {}) });
-    if (!file || deps.files?.kind !== 'local') continue;
-    const bytes = new TextEncoder().encode(file.content);
-    const ticket = await requestUpload(deps, SEED_ACTOR, asset.id, { fileName: file.name, contentType: file.type, size: bytes.length });
-    const token = /[?&]token=([^&]+)/.exec(ticket.uploadUrl)?.[1];
-    await receiveLocalUpload(deps, ticket.uploadId, token, bytes.length, async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    files++;
-  }
-  return { assets: ASSETS.length, files };
+  // Independent assets: written side by side, so the demo adds little to `npm start`.
+  const loaded = await Promise.all(
+    ASSETS.map(async ({ placeKey, path, file, ...input }) => {
+      const placeId = placeKey ? placeIds[placeKey] : undefined;
+      if (placeKey && !placeId) return { asset: 0, file: 0 };
+      const url = path && deps.publicBaseUrl ? `${deps.publicBaseUrl}${path}` : undefined;
+      const asset = await createAsset(deps, SEED_ACTOR, { ...input, ...(placeId ? { placeId } : {}), ...(url ? { url } : {}) });
+      if (!file || deps.files?.kind !== 'local') return { asset: 1, file: 0 };
+      const bytes = new TextEncoder().encode(file.content);
+      const ticket = await requestUpload(deps, SEED_ACTOR, asset.id, { fileName: file.name, contentType: file.type, size: bytes.length });
+      const token = /[?&]token=([^&]+)/.exec(ticket.uploadUrl)?.[1];
+      await receiveLocalUpload(deps, ticket.uploadId, token, bytes.length, async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      return { asset: 1, file: 1 };
+    }),
+  );
+  return { assets: loaded.reduce((n, l) => n + l.asset, 0), files: loaded.reduce((n, l) => n + l.file, 0) };
 }

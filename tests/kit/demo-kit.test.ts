@@ -15,10 +15,9 @@ describe('the demo kit', () => {
   it('loads a dozen assets of every kind, some of places, five with a real file served back', async () => {
     const t = await createTestContext();
     t.deps.files = localFileStore(dir);
-    const placeIds: Record<string, string> = {};
-    for (const key of ['perigueux-la-fabrique', 'bergerac-la-gabare', 'sarlat-le-cantou', 'nontron-l-etabli', 'riberac-la-grange']) {
-      placeIds[key] = (await t.call('POST', '/v1/places', { token: ADMIN, body: placeInput({ name: key }) })).body.id;
-    }
+    const keys = ['perigueux-la-fabrique', 'bergerac-la-gabare', 'sarlat-le-cantou', 'nontron-l-etabli', 'riberac-la-grange'];
+    const ids = await Promise.all(keys.map(async (key) => (await t.call('POST', '/v1/places', { token: ADMIN, body: placeInput({ name: key }) })).body.id as string));
+    const placeIds = Object.fromEntries(keys.map((k, i) => [k, ids[i]!]));
 
     const loaded = await loadDemoKit(t.deps, placeIds);
     const all = (await t.call('GET', '/v1/kit?limit=100')).body.items as { id: string; kind: string; placeId?: string; fileUrl?: string; contentType?: string; size?: number }[];
@@ -29,11 +28,11 @@ describe('the demo kit', () => {
     expect(all.filter((a) => a.placeId).length).toBeGreaterThanOrEqual(5);
     const withFile = all.filter((a) => a.fileUrl);
     expect(withFile.map((a) => a.contentType).sort()).toEqual(['application/pdf', 'image/svg+xml', 'image/svg+xml', 'text/markdown', 'text/plain']);
-    for (const a of withFile) {
+    const files = await Promise.all(withFile.map(async (a) => {
       const file = await t.app.request(`/v1/kit/${a.id}/file`);
-      expect(file.status).toBe(200);
-      expect((await file.arrayBuffer()).byteLength).toBe(a.size);
-    }
+      return { status: file.status, bytes: (await file.arrayBuffer()).byteLength };
+    }));
+    expect(files).toEqual(withFile.map((a) => ({ status: 200, bytes: a.size })));
     const pdf = withFile.find((a) => a.contentType === 'application/pdf')!;
     const text = new TextDecoder().decode(await (await t.app.request(`/v1/kit/${pdf.id}/file`)).arrayBuffer());
     expect(text.startsWith('%PDF-1.4')).toBe(true);
