@@ -120,3 +120,21 @@ describe('persistent faults answer 503 with Retry-After and leave nothing half-w
     expect(deep.body.detail).toMatch(/ECONNREFUSED|Error/);
   });
 });
+
+describe('the consistency check itself', () => {
+  it('sees a day counter off by one and a balance that no posting explains', async () => {
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { keys } = await import('../../integrations/dynamodb/keys.js');
+    const tb = t.deps.table;
+    expect((await postVisit(t, { personId: net.person, hostPlaceId: net.host, date: '2026-03-20', scheme: 'retrocession' })).status).toBe(201);
+    await consistent();
+    const bump = (Key: Record<string, string>, attr: string, d: number) => tb.doc.send(new UpdateCommand({ TableName: tb.tableName, Key, UpdateExpression: `ADD ${attr} :d`, ExpressionAttributeValues: { ':d': d } }));
+    await bump(keys.hostDay(net.host, '2026-03-20'), 'visitors', 1);
+    await bump(keys.ledgerBalance('2026-03', 'all', `place:${net.host}`), 'balanceCents', 7);
+    const { problems } = await checkLedgerConsistency(tb, [net.home, net.host, net.closed], '2026-03-01', '2026-04-30');
+    await bump(keys.hostDay(net.host, '2026-03-20'), 'visitors', -1);
+    await bump(keys.ledgerBalance('2026-03', 'all', `place:${net.host}`), 'balanceCents', -7);
+    expect(problems).toEqual([expect.stringMatching(/2026-03 all place:.*balance/), expect.stringMatching(/on 2026-03-20: counter 2 ≠ 1/)]);
+    await consistent();
+  });
+});

@@ -8,11 +8,11 @@
  * - no posting without its visit (an entry naming a visit points back at it).
  * Read with the repositories' own queries (no Scan), strongly consistent.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from '../../integrations/dynamodb/client.js';
 import { keys } from '../../integrations/dynamodb/keys.js';
+import { queryAll } from '../../integrations/dynamodb/query-all.js';
 import { balanceDeltas, listEntriesOfMonth, listMonthBalances } from '../../integrations/dynamodb/ledger-repository.js';
-import { getHostDayVisitors, getVisitItem, listVisitsOfPlace } from '../../integrations/dynamodb/visit-repository.js';
+import { getVisitItem, listVisitsOfPlace } from '../../integrations/dynamodb/visit-repository.js';
 
 type Row = Record<string, any>;
 
@@ -53,23 +53,18 @@ export async function checkLedgerConsistency(t: TableRef, places: string[], from
   }
   const byId = new Map(entries.map((e) => [String(e.id), e]));
 
-  const visits: Row[] = [];
-  for (const place of places) {
-    for (const { role, visit: copy } of await listVisitsOfPlace(t, place, from, to)) {
-      const visit = await getVisitItem(t, String(copy.id));
-      if (!visit) {
-        problems.push(`copy of visit ${copy.id} (${role} ${place}) without its visit`);
-        continue;
-      }
-      if (copy.status !== visit.status) problems.push(`visit ${copy.id}: ${role} copy says ${copy.status}, the visit ${visit.status}`);
-      if (role === 'host') visits.push(visit);
-    }
+  // Every copy of every visit, each visit read once (in parallel: DynamoDB Local is slow when the machine is busy).
+  const copies = (await Promise.all(places.map(async (place) => (await listVisitsOfPlace(t, place, from, to)).map((c) => ({ ...c, place }))))).flat();
+  const ids = [...new Set(copies.map((c) => String(c.visit.id)))];
+  const found = await Promise.all(ids.map((id) => getVisitItem(t, id)));
+  const visitById = new Map(ids.flatMap((id, i) => (found[i] ? [[id, found[i] as Row] as const] : [])));
+  for (const { role, visit: copy, place } of copies) {
+    const visit = visitById.get(String(copy.id));
+    if (!visit) problems.push(`copy of visit ${copy.id} (${role} ${place}) without its visit`);
+    else if (copy.status !== visit.status) problems.push(`visit ${copy.id}: ${role} copy says ${copy.status}, the visit ${visit.status}`);
   }
-  const held = new Map<string, Row[]>();
+  const visits = [...visitById.values()];
   for (const v of visits) {
-    const day = `${v.hostPlaceId}|${v.date}`;
-    if (!held.has(day)) held.set(day, []);
-    if (v.status === 'active' || v.status === 'reserved') held.get(day)!.push(v);
     const posts = (v.postings as unknown[]).length > 0;
     if (posts) {
       const entry = byId.get(String(v.entryId));
@@ -78,15 +73,19 @@ export async function checkLedgerConsistency(t: TableRef, places: string[], from
     }
     if (v.status === 'cancelled' && posts && !byId.get(String(v.cancellationEntryId))) problems.push(`cancelled visit ${v.id} without its reversing entry`);
   }
-  for (const [day, active] of held) {
-    const [place, date] = day.split('|') as [string, string];
-    const counter = await getHostDayVisitors(t, place, date);
-    if (counter !== active.length) problems.push(`host ${place} on ${date}: counter ${counter} ≠ ${active.length} visits holding the day`);
-    for (const v of visits.filter((x) => x.hostPlaceId === place && x.date === date)) {
-      const marker = (await t.doc.send(new GetCommand({ TableName: t.tableName, Key: keys.hostDayPerson(place, date, String(v.personId)), ConsistentRead: true }))).Item;
-      const holds = active.some((a) => a.personId === v.personId);
-      if (holds && marker?.visitId !== active.find((a) => a.personId === v.personId)!.id) problems.push(`host ${place} on ${date}: marker of ${v.personId} missing or wrong`);
-      if (!holds && marker) problems.push(`host ${place} on ${date}: marker of ${v.personId} left without a visit`);
+  // A host's partition holds its day counters (day#<date>) and markers (day#<date>#person#<id>): one query per host.
+  for (const place of places) {
+    const hostKey = keys.hostDay(place, from);
+    const rows = await queryAll(t, { KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':pk': hostKey.pk, ':a': `day#${from}`, ':b': `day#${to}~` }, ConsistentRead: true });
+    const holding = visits.filter((v) => v.hostPlaceId === place && (v.status === 'active' || v.status === 'reserved'));
+    const days = new Set([...holding.map((v) => String(v.date)), ...rows.map((r) => String(r.sk).slice(4, 14))]);
+    for (const date of days) {
+      const counter = Number(rows.find((r) => r.sk === `day#${date}`)?.visitors ?? 0);
+      const those = holding.filter((v) => v.date === date);
+      if (counter !== those.length) problems.push(`host ${place} on ${date}: counter ${counter} ≠ ${those.length} visits holding the day`);
+      const markers = rows.filter((r) => String(r.sk).startsWith(`day#${date}#person#`));
+      for (const v of those) if (!markers.some((m) => m.visitId === v.id)) problems.push(`host ${place} on ${date}: marker of ${v.personId} missing`);
+      for (const m of markers) if (!those.some((v) => v.id === m.visitId)) problems.push(`host ${place} on ${date}: marker ${m.sk} left without a visit`);
     }
   }
   const visitIds = new Set(visits.map((v) => String(v.id)));
