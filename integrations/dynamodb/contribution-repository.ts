@@ -3,7 +3,6 @@
  * - getContributionItem         GetItem pk=contrib#<id>, sk=contrib#v1 (strongly consistent)
  * - listContributionsOfYear     Query gsi1 gsi1pk=contrib#year#<yyyy>, gsi1sk between dates
  * - saveContributionItem        TransactWrite: the contribution (optimistic version check) and its audit entry
- * - get/putValuationSettingsItem  GetItem / TransactWrite with the audit entry
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
@@ -45,14 +44,4 @@ export async function saveContributionItem(t: TableRef, record: Record<string, u
   }
 }
 
-export async function getValuationSettingsItem(t: TableRef): Promise<Record<string, unknown> | undefined> {
-  const out = await t.doc.send(new GetCommand({ TableName: t.tableName, Key: keys.valuationSettings(), ConsistentRead: true }));
-  return out.Item ? stripKeys(out.Item) : undefined;
-}
 
-export async function putValuationSettingsItem(t: TableRef, settings: Record<string, unknown>, audit: AuditEntry): Promise<void> {
-  await writeLabelledTransaction(t, [
-    { label: 'settings', item: { Put: { TableName: t.tableName, Item: { ...keys.valuationSettings(), entity: 'valuation-settings', ...settings } } } },
-    { label: 'audit', item: auditPut(t, audit) },
-  ]);
-}

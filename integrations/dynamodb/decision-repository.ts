@@ -1,6 +1,5 @@
 /**
  * Access patterns of collective decisions:
- * - getGovernanceSettingsItem / putGovernanceSettingsItem   pk=dec#settings (with its audit entry)
  * - getProposalItem            GetItem pk=dec#proposal#<id>, strongly consistent
  * - listProposalItems          Query gsi1 dec#proposals (by creation)
  * - listDueProposalItems       Query gsi2 dec#due ≤ now (scheduled openings, votes to close)
@@ -30,16 +29,7 @@ async function getItem(t: TableRef, key: { pk: string; sk: string }): Promise<It
   return out.Item ? stripKeys(out.Item) : undefined;
 }
 
-export function getGovernanceSettingsItem(t: TableRef): Promise<Item | undefined> {
-  return getItem(t, keys.governanceSettings());
-}
 
-export async function putGovernanceSettingsItem(t: TableRef, settings: Item, audit: AuditEntry): Promise<void> {
-  await writeLabelledTransaction(t, [
-    { label: 'settings', item: { Put: { TableName: t.tableName, Item: { ...keys.governanceSettings(), entity: 'governance-settings', ...settings } } } },
-    { label: 'audit', item: auditPut(t, audit) },
-  ]);
-}
 
 export function getProposalItem(t: TableRef, proposalId: string): Promise<Item | undefined> {
   return getItem(t, keys.proposal(proposalId));
