@@ -6,6 +6,8 @@ import type { Deps } from '../deps.js';
 import { loadDirectorySnapshot } from '../directory/snapshot.js';
 import { listEntriesOfMonth } from '../../../integrations/dynamodb/ledger-repository.js';
 import { listEventsEndingFrom } from '../../../integrations/dynamodb/events-repository.js';
+import { decisionCountsByMonth, type DecisionCounts } from '../decisions/decision-counts.js';
+import { volunteerHoursByMonth } from '../valuation/hours-by-month.js';
 import { firstDayOf, lastDayOf, monthOf, todayInParis } from '../mobility/periods.js';
 
 export interface PublicFigures {
@@ -16,7 +18,11 @@ export interface PublicFigures {
   resourcesByCommune: { commune: string; count: number }[];
   visitsByMonth: number[];
   eventsByMonth: number[];
-  totals: { places: number; people: number; resources: number; visits: number; events: number };
+  /** Closed proposals per month of their close, by outcome. */
+  decisionsByMonth: DecisionCounts;
+  /** Hours of volunteer time counted by the valuation, per month. */
+  volunteerHoursByMonth: number[];
+  totals: { places: number; people: number; resources: number; visits: number; events: number; decisions: number; adopted: number; volunteerHours: number };
 }
 
 /** The last 12 months, oldest first, ending with the current one. */
@@ -40,7 +46,12 @@ export async function publicFigures(deps: Deps): Promise<PublicFigures> {
   const months = lastMonths(todayInParis(deps.now()));
   const snap = await loadDirectorySnapshot(deps);
   const fromUtc = `${firstDayOf(months[0]!)}T00:00:00.000Z`;
-  const [entryPages, events] = await Promise.all([Promise.all(months.map((m) => listEntriesOfMonth(deps.table, m, firstDayOf(m), lastDayOf(m)))), listEventsEndingFrom(deps.table, { fromUtc })]);
+  const [entryPages, events, decisionsByMonth, hoursByMonth] = await Promise.all([
+    Promise.all(months.map((m) => listEntriesOfMonth(deps.table, m, firstDayOf(m), lastDayOf(m)))),
+    listEventsEndingFrom(deps.table, { fromUtc }),
+    decisionCountsByMonth(deps, months),
+    volunteerHoursByMonth(deps, months),
+  ]);
   const visitsByMonth = entryPages.map((items) => items.reduce((n, e) => n + (e.kind === 'visit' ? 1 : e.kind === 'visit-cancellation' ? -1 : 0), 0));
   const eventsByMonth = months.map(() => 0);
   for (const e of events) {
@@ -63,12 +74,17 @@ export async function publicFigures(deps: Deps): Promise<PublicFigures> {
     resourcesByCommune: [...communes].map(([commune, count]) => ({ commune, count })).sort((a, b) => b.count - a.count || a.commune.localeCompare(b.commune, 'fr')),
     visitsByMonth,
     eventsByMonth,
+    decisionsByMonth,
+    volunteerHoursByMonth: hoursByMonth,
     totals: {
       places: placesByMonth.at(-1)!,
       people: peopleByMonth.at(-1)!,
       resources: resources.length,
       visits: visitsByMonth.reduce((a, b) => a + b, 0),
       events: eventsByMonth.reduce((a, b) => a + b, 0),
+      decisions: Object.values(decisionsByMonth).flat().reduce((a, b) => a + b, 0),
+      adopted: decisionsByMonth.adopted.reduce((a, b) => a + b, 0),
+      volunteerHours: Math.round(hoursByMonth.reduce((a, b) => a + b, 0) * 100) / 100,
     },
   };
 }
