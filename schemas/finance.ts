@@ -115,7 +115,13 @@ export const FinanceReportSchema = z
       passCents: z.number().int(),
     }),
     contributions: z
-      .object({ totalCents: z.number().int(), items: z.array(z.object({ account: z.string(), amountCents: z.number().int() })) })
+      .object({
+        totalCents: z.number().int().meta({ description: 'Valeur des contributions de l’année (total 86 = total 87)' }),
+        hours: z.number().meta({ description: 'Heures de bénévolat valorisées' }),
+        total86Cents: z.number().int(),
+        total87Cents: z.number().int(),
+        items: z.array(z.object({ account: z.string().meta({ description: 'Compte du Cerfa 12156 (860 … 875)' }), class: z.enum(['86', '87']), label: z.string(), amountCents: z.number().int() })).meta({ description: 'Comptes non nuls, 86 puis 87' }),
+      })
       .nullable()
       .meta({ description: 'Contributions volontaires valorisées (comptes 86/87) quand le module de valorisation en a enregistré ; sinon null' }),
     sources: z.object({ ledgerEntries: z.number().int(), lines: z.number().int() }),

@@ -25,6 +25,16 @@ function grantsSection(r: FinanceReport): SafeHtml {
   )}</tbody></table><p class="muted">Seuls les montants reçus comptent dans les recettes ; demandé et accordé sont indiqués à part.</p>`;
 }
 
+function contributionsSection(r: FinanceReport): SafeHtml {
+  const c = r.contributions;
+  if (!c) return html`<h2>Contributions volontaires valorisées</h2><p class="muted">Aucune contribution volontaire valorisée pour ${r.year}.</p>`;
+  const rows = (cls: '86' | '87') => c.items.filter((i) => i.class === cls).map((i) => html`<tr><td>${i.account}</td><td>${i.label}</td><td class="num">${euros(i.amountCents)}</td></tr>`);
+  return html`<h2>Contributions volontaires valorisées</h2>
+<p>${String(c.hours).replace('.', ',')} heures de bénévolat, et les prêts et dons en nature, valorisés à ${euros(c.totalCents)} (hors résultat : classes 86 et 87 du budget, Cerfa 12156).</p>
+<table><thead><tr><th>Compte</th><th>Emplois des contributions volontaires (86)</th><th class="num">Montant</th></tr></thead><tbody>${rows('86')}<tr class="total"><td></td><td>Total 86</td><td class="num" data-total="c86">${euros(c.total86Cents)}</td></tr></tbody></table>
+<table><thead><tr><th>Compte</th><th>Contributions volontaires en nature (87)</th><th class="num">Montant</th></tr></thead><tbody>${rows('87')}<tr class="total"><td></td><td>Total 87</td><td class="num" data-total="c87">${euros(c.total87Cents)}</td></tr></tbody></table>`;
+}
+
 export function yearReportPage(c: Context, r: FinanceReport): Response {
   const bars = [
     ...r.income.map((x) => ({ label: `Recette — ${CATEGORY_LABELS[x.category]}`, value: x.amountCents, colour: '#2e7d32' })),
@@ -52,7 +62,7 @@ ${grantsSection(r)}
 <h2>Mobilité des coworkers</h2>
 <p>${r.mobility.visits} visites entre lieux (${euros(r.mobility.visitCents)} de flux) et ${euros(r.mobility.passCents)} de pass vendus.</p>
 <div class="chart">${raw(columnChart({ title: `Flux de mobilité par mois en ${r.year}`, periods: mobilityMonths, series: [{ name: 'Visites (montant)', colour: '#1d5e3b', values: r.mobility.months.map((m) => m.visitCents) }, { name: 'Pass vendus', colour: '#ef6c00', values: r.mobility.months.map((m) => m.passCents) }], format: (n) => (n ? euros(n) : '') }))}</div>
-${r.contributions ? html`<h2>Contributions volontaires valorisées</h2><p>${euros(r.contributions.totalCents)}</p>` : ''}
+${contributionsSection(r)}
 <p class="muted">Établi à partir de ${r.sources.ledgerEntries} écritures du grand livre et ${r.sources.lines} lignes de recettes et dépenses.</p>`;
-  return pageResponse(c, { title: `Bilan financier ${r.year}`, lead: 'Recettes et dépenses du réseau, budget, subventions, cotisations et mobilité.', body, css: CSS, noindex: true });
+  return pageResponse(c, { title: `Bilan financier ${r.year}`, lead: 'Recettes et dépenses du réseau, budget, subventions, cotisations, mobilité et contributions volontaires.', body, css: CSS, noindex: true });
 }

@@ -39,6 +39,10 @@ export function yearReportToCsv(r: FinanceReport): string {
     rows.push(['Mobilité', m.month, `${m.visits} visites`, formatEuros(m.visitCents)]);
     if (m.passCents) rows.push(['Mobilité', m.month, 'Pass vendus', formatEuros(m.passCents)]);
   }
-  for (const c of r.contributions?.items ?? []) rows.push(['Contributions volontaires', c.account, '', formatEuros(c.amountCents)]);
+  if (r.contributions) {
+    for (const c of r.contributions.items) rows.push([`Contributions volontaires (classe ${c.class})`, c.account, c.label, formatEuros(c.amountCents)]);
+    rows.push(['Total', 'Contributions volontaires (86)', '', formatEuros(r.contributions.total86Cents)]);
+    rows.push(['Total', 'Contributions volontaires (87)', '', formatEuros(r.contributions.total87Cents)]);
+  }
   return '\uFEFF' + rows.map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
 }

@@ -11,6 +11,21 @@ import type { JournalEntry } from '../../../schemas/ledger.js';
 import { listEntriesOfYear } from './year-entries.js';
 import { budgetLinesOfYear, yearBudget } from './budget-lines.js';
 import { membershipYear } from './memberships.js';
+import type { ValuationReport } from '../../../schemas/valuation-report.js';
+import { valueYear } from '../valuation/contribution-reads.js';
+import { buildValuationReport } from '../valuation/build-report.js';
+
+/** Classes 86/87 of the valuation's year report, non-zero accounts only; null when nothing was valued. */
+export function contributionsOf(v: ValuationReport | undefined): FinanceReport['contributions'] {
+  if (!v || v.contributions === 0) return null;
+  return {
+    totalCents: v.total86Cents,
+    hours: v.hours,
+    total86Cents: v.total86Cents,
+    total87Cents: v.total87Cents,
+    items: v.lines.filter((l) => l.amountCents !== 0).map((l) => ({ account: l.code, class: l.class, label: l.label, amountCents: l.amountCents })),
+  };
+}
 
 /** Net fees the ledger holds for the year: `place → network` adds, `network → place` (a lowered fee) subtracts. */
 export function membershipIncomeCents(entries: JournalEntry[]): number {
@@ -63,7 +78,7 @@ function grantsOf(lines: BudgetLine[]): FinanceReport['grants'] {
 }
 
 /** Builds the report from the entries and lines given (pure: the tests recompute it from the same sources). */
-export function composeYearReport(year: string, entries: JournalEntry[], lines: BudgetLine[], memberships: FinanceReport['memberships'], budget?: { income: Partial<Record<FinanceCategory, number>>; expenses: Partial<Record<FinanceCategory, number>> }): FinanceReport {
+export function composeYearReport(year: string, entries: JournalEntry[], lines: BudgetLine[], memberships: FinanceReport['memberships'], budget?: { income: Partial<Record<FinanceCategory, number>>; expenses: Partial<Record<FinanceCategory, number>> }, valuation?: ValuationReport): FinanceReport {
   const fees = membershipIncomeCents(entries);
   const income = byCategory([...(fees ? [['membership', fees] as [FinanceCategory, number]] : []), ...lines.filter((l) => l.direction === 'income').map((l) => [l.category, lineActualCents(l)] as [FinanceCategory, number])]);
   const expenses = byCategory(lines.filter((l) => l.direction === 'expense').map((l) => [l.category, l.amountCents]));
@@ -91,8 +106,8 @@ export function composeYearReport(year: string, entries: JournalEntry[], lines: 
     grants: grantsOf(lines),
     memberships,
     mobility: mobilityOf(entries, year),
-    // Valued volunteer contributions (classes 86/87) come from the valuation module; none recorded here yet.
-    contributions: null,
+    // Valued in kind, outside the accounts: shown beside them, never added to the result.
+    contributions: contributionsOf(valuation),
     sources: { ledgerEntries: entries.length, lines: lines.length },
   };
 }
@@ -100,6 +115,13 @@ export function composeYearReport(year: string, entries: JournalEntry[], lines: 
 /** GET /v1/finance/{year} (admin, or a signed link for the printable page). */
 export async function buildYearReport(deps: Deps, actor: Actor | 'signed', year: string): Promise<FinanceReport> {
   if (actor !== 'signed') authorize(actor, 'finance.report.read');
-  const [entries, lines, m, budget] = await Promise.all([listEntriesOfYear(deps, year), budgetLinesOfYear(deps, year), membershipYear(deps, year), yearBudget(deps, year)]);
-  return composeYearReport(year, entries, lines, { ...m.totals, places: m.items.length }, budget);
+  const [entries, lines, m, budget, valuation] = await Promise.all([listEntriesOfYear(deps, year), budgetLinesOfYear(deps, year), membershipYear(deps, year), yearBudget(deps, year), networkValuation(deps, year)]);
+  return composeYearReport(year, entries, lines, { ...m.totals, places: m.items.length }, budget, valuation);
+}
+
+/** The whole network's valuation of the year (the valuation module's own report, every place and project). */
+async function networkValuation(deps: Deps, year: string): Promise<ValuationReport> {
+  const y = await valueYear(deps, Number(year));
+  // Only the 86/87 lines are used here: place names are not needed.
+  return buildValuationReport({ year: Number(year), valued: y.valued, figures: y.figures, placeName: (id) => id });
 }
