@@ -18,6 +18,7 @@ export const TokenSchema = z
     createdAt: TimestampSchema,
     createdBy: z.string(),
     revokedAt: TimestampSchema.optional(),
+    firstUsedAt: TimestampSchema.optional().meta({ description: 'Première utilisation (inscrite au journal)' }),
     lastFour: z.string(),
   })
   .meta({ id: 'Token' });

@@ -38,6 +38,11 @@ export const PERMISSIONS = {
   },
   'contacts.read': { label: 'voir l’e-mail et le téléphone d’une personne', roles: { manager: 'own-place', admin: 'all' }, denied: 'Coordonnées visibles seulement par l’administrateur et le lieu d’attache.' },
   'person.private.read': { label: 'voir une personne sans consentement public', roles: { manager: 'own-place', integration: 'all', admin: 'all' }, denied: 'Personne non publique.' },
+  'archived.read': {
+    label: 'lire une fiche archivée (lieu, ressource, personne)',
+    roles: { manager: 'own-place', admin: 'all' },
+    denied: 'Fiche archivée : visible seulement par l’administrateur et son lieu.',
+  },
   'token.manage': { label: 'créer, lister et révoquer les jetons', roles: { admin: 'all' }, denied: ADMIN_ONLY },
   'audit.read': { label: 'lire le journal des modifications', roles: { admin: 'all' }, denied: ADMIN_ONLY },
   // Sync and events

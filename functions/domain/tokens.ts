@@ -3,7 +3,9 @@ import type { Deps } from './deps.js';
 import { PUBLIC, type Actor } from './actor.js';
 import { authorize } from './permissions.js';
 import { NotFoundError, UnauthenticatedError, UnprocessableError } from './errors.js';
-import { getTokenById, listTokens as listStoredTokens, putToken, revokeToken as revokeStoredToken } from '../../integrations/dynamodb/token-repository.js';
+import { firstUseItem, getTokenById, listTokens as listStoredTokens, putTokenItem, revokeTokenItem } from '../../integrations/dynamodb/token-repository.js';
+import { TransactionConditionFailed, writeLabelledTransaction } from '../../integrations/dynamodb/transaction.js';
+import { auditItem } from './audit.js';
 import { getDirectoryRecordById } from '../../integrations/dynamodb/directory-repository.js';
 import type { StoredToken, Token, TokenInput } from '../../schemas/token.js';
 
@@ -23,7 +25,8 @@ function publicView(t: StoredToken): Token {
  * Issues a manager or integration token.
  * 1. only the admin may;
  * 2. a manager token must name an existing place;
- * 3. the secret is generated, shown once in the answer, stored as a SHA-256 hash.
+ * 3. the secret is generated, shown once in the answer, stored as a SHA-256 hash;
+ * 4. the token and its audit line (without the hash) are written together.
  */
 export async function issueToken(deps: Deps, actor: Actor, input: TokenInput): Promise<Token & { token: string }> {
   authorize(actor, 'token.manage');
@@ -44,7 +47,7 @@ export async function issueToken(deps: Deps, actor: Actor, input: TokenInput): P
     lastFour: token.slice(-4),
     secretHash: sha256(secret).toString('hex'),
   };
-  await putToken(deps.table, stored);
+  await writeLabelledTransaction(deps.table, [putTokenItem(deps.table, stored), auditItem(deps, actor, { entityType: 'token', entityId: id, action: 'create', after: publicView(stored) })]);
   return { ...publicView(stored), token };
 }
 
@@ -53,9 +56,34 @@ export async function listTokens(deps: Deps, actor: Actor): Promise<Token[]> {
   return (await listStoredTokens(deps.table)).map(publicView);
 }
 
+/** Revokes a token once (audited); revoking it again changes nothing and writes nothing. */
 export async function revokeToken(deps: Deps, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'token.manage');
-  if (!(await revokeStoredToken(deps.table, id, deps.now().toISOString()))) throw new NotFoundError('Jeton', id);
+  const before = await getTokenById(deps.table, id);
+  if (!before) throw new NotFoundError('Jeton', id);
+  if (before.revokedAt) return;
+  const at = deps.now().toISOString();
+  try {
+    await writeLabelledTransaction(deps.table, [revokeTokenItem(deps.table, id, at), auditItem(deps, actor, { entityType: 'token', entityId: id, action: 'revoke', before: publicView(before), after: { ...publicView(before), revokedAt: at } })]);
+  } catch (err) {
+    // Revoked by a concurrent call a moment ago: its audit line is the one.
+    if (!(err instanceof TransactionConditionFailed)) throw err;
+  }
+}
+
+/**
+ * The first request made with a token is written in the audit trail (then `firstUsedAt`
+ * is set and later requests write nothing): a leaked token used by someone else shows up.
+ */
+async function noteFirstUse(deps: Deps, stored: StoredToken, actor: Actor): Promise<void> {
+  if (stored.firstUsedAt) return;
+  const at = deps.now().toISOString();
+  try {
+    await writeLabelledTransaction(deps.table, [firstUseItem(deps.table, stored.id, at), auditItem(deps, actor, { entityType: 'token', entityId: stored.id, action: 'first-use', after: { ...publicView(stored), firstUsedAt: at } })]);
+  } catch (err) {
+    // Two first requests at once: the other one wrote the line.
+    if (!(err instanceof TransactionConditionFailed)) throw err;
+  }
 }
 
 /**
@@ -75,6 +103,7 @@ export async function resolveActor(deps: Deps, authorization: string | undefined
   const stored = await getTokenById(deps.table, parts[1]!);
   if (!stored || stored.revokedAt) throw new UnauthenticatedError('Jeton inconnu ou révoqué.');
   if (!timingSafeEqual(Buffer.from(stored.secretHash, 'hex'), sha256(parts[2]!))) throw new UnauthenticatedError('Jeton inconnu.');
-  if (stored.role === 'manager') return { role: 'manager', id: stored.id, placeId: stored.placeId! };
-  return { role: 'integration', id: stored.id };
+  const actor: Actor = stored.role === 'manager' ? { role: 'manager', id: stored.id, placeId: stored.placeId! } : { role: 'integration', id: stored.id };
+  await noteFirstUse(deps, stored, actor);
+  return actor;
 }

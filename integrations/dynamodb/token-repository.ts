@@ -1,19 +1,21 @@
 /**
  * Access patterns of API tokens:
- * - putToken          PutItem pk=token, sk=token#<id> (must be new)
+ * - putTokenItem      Put pk=token, sk=token#<id> (must be new), a transaction item
  * - getTokenById      GetItem (the id is the public part of the bearer string)
  * - listTokens        Query pk=token
- * - revokeToken       UpdateItem revokedAt
+ * - revokeTokenItem   Update revokedAt (only once), a transaction item
+ * - firstUseItem      Update firstUsedAt (only once), a transaction item
+ * Each write goes with its audit line in one transaction (../../functions/domain/tokens.ts).
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import { queryAll, stripKeys } from './query-all.js';
+import type { LabelledItem } from './transaction.js';
 import { StoredTokenSchema, type StoredToken } from '../../schemas/token.js';
-import { isConditionFailure } from './errors.js';
 
-export async function putToken(t: TableRef, token: StoredToken): Promise<void> {
-  await t.doc.send(new PutCommand({ TableName: t.tableName, Item: { ...keys.token(token.id), entity: 'token', ...token }, ConditionExpression: 'attribute_not_exists(pk)' }));
+export function putTokenItem(t: TableRef, token: StoredToken): LabelledItem {
+  return { label: 'token', item: { Put: { TableName: t.tableName, Item: { ...keys.token(token.id), entity: 'token', ...token }, ConditionExpression: 'attribute_not_exists(pk)' } } };
 }
 
 export async function getTokenById(t: TableRef, id: string): Promise<StoredToken | undefined> {
@@ -27,21 +29,34 @@ export async function listTokens(t: TableRef): Promise<StoredToken[]> {
   return items.map((i) => StoredTokenSchema.parse(stripKeys(i)));
 }
 
-/** Returns false when no such token exists. */
-export async function revokeToken(t: TableRef, id: string, at: string): Promise<boolean> {
-  try {
-    await t.doc.send(
-      new UpdateCommand({
+/** Fails (label `token`) when the token does not exist or is already revoked. */
+export function revokeTokenItem(t: TableRef, id: string, at: string): LabelledItem {
+  return {
+    label: 'token',
+    item: {
+      Update: {
         TableName: t.tableName,
         Key: keys.token(id),
-        UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
-        ConditionExpression: 'attribute_exists(pk)',
+        UpdateExpression: 'SET revokedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
         ExpressionAttributeValues: { ':at': at },
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+      },
+    },
+  };
+}
+
+/** Fails (label `token`) when the token was already used once (or is gone). */
+export function firstUseItem(t: TableRef, id: string, at: string): LabelledItem {
+  return {
+    label: 'token',
+    item: {
+      Update: {
+        TableName: t.tableName,
+        Key: keys.token(id),
+        UpdateExpression: 'SET firstUsedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(firstUsedAt)',
+        ExpressionAttributeValues: { ':at': at },
+      },
+    },
+  };
 }

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import { readIfMatch, readJson } from '../http/input.js';
 import { documentRoute } from '../openapi/registry.js';
-import { archiveRecord, createRecord, getRecord, updateRecord, verifyRecord } from '../../domain/directory/write-records.js';
+import { archiveRecord, createRecord, readRecord, updateRecord, verifyRecord } from '../../domain/directory/write-records.js';
 import { RECORD_TYPES } from '../../domain/directory/record-types.js';
 import type { DirectoryType } from '../../../integrations/dynamodb/keys.js';
 import type { Actor } from '../../domain/actor.js';
@@ -46,8 +46,8 @@ export function directoryCrudRoutes(o: CrudOptions): Hono<AppEnv> {
     return reply(c, record, 201);
   });
 
-  documentRoute({ method: 'get', path: item, tag: o.tag, access: 'public', summary: `Lire : ${cfg.label.toLowerCase()}`, responses: { 200: { description: 'La fiche (ETag = version)', schema: o.outputSchema } } });
-  app.get(`/:id`, async (c) => reply(c, await getRecord(c.var.deps, o.type, c.req.param('id'))));
+  documentRoute({ method: 'get', path: item, tag: o.tag, access: 'public', actions: ['directory.read', 'archived.read'], summary: `Lire : ${cfg.label.toLowerCase()} (archivée : administrateur et son lieu seulement, 404 pour les autres)`, responses: { 200: { description: 'La fiche (ETag = version)', schema: o.outputSchema } } });
+  app.get(`/:id`, async (c) => reply(c, await readRecord(c.var.deps, c.var.actor, o.type, c.req.param('id'))));
 
   documentRoute({
     method: 'patch',

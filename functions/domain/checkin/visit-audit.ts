@@ -1,31 +1,17 @@
 /** Audit entries of reservations and check-ins: who, through which channel, before and after. */
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
-import { actorLabel } from '../actor.js';
+import { auditItem } from '../audit.js';
 import { ForbiddenError } from '../errors.js';
 import { PERMISSIONS, authorize } from '../permissions.js';
-import { auditPut } from '../../../integrations/dynamodb/audit-repository.js';
 import type { LabelledItem } from '../../../integrations/dynamodb/transaction.js';
 import type { Visit } from '../../../schemas/visit.js';
 
-export type VisitAuditAction = 'reserve' | 'cancel-reservation' | 'check-in' | 'release' | 'no-show' | 'confirm' | 'refuse';
+/** `record` and `cancel` are the plain API/sync visit and its cancellation (../mobility/). */
+export type VisitAuditAction = 'record' | 'cancel' | 'reserve' | 'cancel-reservation' | 'check-in' | 'release' | 'no-show' | 'confirm' | 'refuse';
 
 export function visitAuditItem(deps: Deps, actor: Actor, action: VisitAuditAction, after: Visit, before?: Visit, note?: string): LabelledItem {
-  const channel = after.channel ? `canal : ${after.channel}` : undefined;
-  return {
-    label: 'audit',
-    item: auditPut(deps.table, {
-      id: deps.newId(),
-      entityType: 'visit',
-      entityId: after.id,
-      action,
-      actor: actorLabel(actor),
-      at: deps.now().toISOString(),
-      ...(before ? { before } : {}),
-      after,
-      ...(channel || note ? { note: [channel, note].filter(Boolean).join(' · ') } : {}),
-    }),
-  };
+  return auditItem(deps, actor, { entityType: 'visit', entityId: after.id, action, before, after, channel: after.channel, note });
 }
 
 /**

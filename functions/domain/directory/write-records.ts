@@ -10,6 +10,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
 import { requirePlaceCreator, requirePlaceManager } from '../access.js';
+import { can } from '../permissions.js';
 import { NotFoundError, ConflictError, ValidationError, fieldErrorsFromZod, UnprocessableError } from '../errors.js';
 import { RECORD_TYPES, type RecordOf } from './record-types.js';
 import type { DirectoryType } from '../../../integrations/dynamodb/keys.js';
@@ -32,6 +33,18 @@ export async function getRecord<T extends DirectoryType>(deps: Deps, type: T, id
   const raw = await getDirectoryRecordById(deps.table, type, id);
   if (!raw) throw new NotFoundError(cfg.label, id);
   return cfg.stored.parse(raw) as RecordOf<T>;
+}
+
+/**
+ * A record as a direct read (`GET /v1/<type>/{id}`) shows it. An archived record is visible
+ * only to the admin and its own place: anyone else gets the same 404 as for an unknown id,
+ * so that nothing tells an archived record from one that never existed.
+ */
+export async function readRecord<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, id: string): Promise<RecordOf<T>> {
+  const record = await getRecord(deps, type, id);
+  const r = record as unknown as Record<string, unknown>;
+  if (r.archivedAt && !can(actor, 'archived.read', RECORD_TYPES[type].ownerPlaceId(r))) throw new NotFoundError(RECORD_TYPES[type].label, id);
+  return record;
 }
 
 async function requirePlaceRef(deps: Deps, placeId: string, path: string): Promise<void> {

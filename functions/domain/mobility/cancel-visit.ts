@@ -9,6 +9,7 @@ import { dayInWords } from '../text/fr.js';
 import { journalEntryItems } from '../../../integrations/dynamodb/ledger-repository.js';
 import { cancelVisitItems, getVisitItem } from '../../../integrations/dynamodb/visit-repository.js';
 import { TransactionConditionFailed, writeLabelledTransaction } from '../../../integrations/dynamodb/transaction.js';
+import { visitAuditItem } from '../checkin/visit-audit.js';
 import { VisitSchema, type Visit } from '../../../schemas/visit.js';
 
 export async function getVisit(deps: Deps, visitId: string): Promise<Visit> {
@@ -22,7 +23,8 @@ export async function getVisit(deps: Deps, visitId: string): Promise<Visit> {
  * 1. load the visit (404) and check the actor may change it (403);
  * 2. refuse a visit already cancelled (409);
  * 3. in one transaction (conditioned on the visit still being active): mark it cancelled,
- *    post the reversing entry dated the visit's date, free the host's day and the pass day.
+ *    post the reversing entry dated the visit's date, free the host's day and the pass day,
+ *    write the audit line.
  */
 export async function cancelVisit(deps: Deps, actor: Actor, visitId: string): Promise<Visit> {
   const visit = await getVisit(deps, visitId);
@@ -42,7 +44,7 @@ export async function cancelVisit(deps: Deps, actor: Actor, visitId: string): Pr
     cancellationPostings: reversing,
   };
   try {
-    await writeLabelledTransaction(deps.table, [...cancelVisitItems(deps.table, cancelled), ...(entry ? journalEntryItems(deps.table, entry) : [])]);
+    await writeLabelledTransaction(deps.table, [...cancelVisitItems(deps.table, cancelled), ...(entry ? journalEntryItems(deps.table, entry) : []), visitAuditItem(deps, actor, 'cancel', cancelled, visit)]);
   } catch (err) {
     if (err instanceof TransactionConditionFailed && err.labels.includes('visit-state')) throw alreadyCancelled;
     throw err;

@@ -1,7 +1,7 @@
 /** Places and people the mobility use cases refer to, read strongly consistent (404 when unknown). */
 import type { Deps } from '../deps.js';
 import { getDirectoryRecordById } from '../../../integrations/dynamodb/directory-repository.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UnprocessableError } from '../errors.js';
 import { PlaceSchema, type Place } from '../../../schemas/place.js';
 import { PersonSchema, type Person } from '../../../schemas/person.js';
 
@@ -15,6 +15,17 @@ export async function loadPerson(deps: Deps, personId: string): Promise<Person> 
   const raw = await getDirectoryRecordById(deps.table, 'person', personId);
   if (!raw) throw new NotFoundError('Personne', personId);
   return PersonSchema.parse(raw);
+}
+
+/**
+ * An archived person receives no visit and no pass (422). Called after the actor's
+ * authorization, so that a caller refused anyway learns nothing about the record.
+ */
+export function refuseArchivedPerson(person: Person, what: 'visit' | 'pass'): void {
+  if (person.archivedAt) {
+    const refused = what === 'visit' ? 'ne peut plus être enregistrée en visite' : 'ne peut plus recevoir de pass mobilité';
+    throw new UnprocessableError(`La fiche de ${person.displayName} est archivée : cette personne ${refused}.`, [{ path: 'personId', message: 'personne archivée' }]);
+  }
 }
 
 /** Checks every `place:<id>` / `person:<id>` account names a known record. */

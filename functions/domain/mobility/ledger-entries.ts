@@ -9,6 +9,7 @@ import { dayRange, monthOf, monthsBetween, todayInParis, firstDayOf, lastDayOf }
 import { decodeKeyCursor, encodeCursor, pageByOffset } from '../paging.js';
 import { keys } from '../../../integrations/dynamodb/keys.js';
 import { journalEntryItems, listEntriesOfAccount, listEntriesOfMonth } from '../../../integrations/dynamodb/ledger-repository.js';
+import { auditItem } from '../audit.js';
 import { writeLabelledTransaction } from '../../../integrations/dynamodb/transaction.js';
 import { JournalEntrySchema, type JournalEntry, type JournalEntryInput, type Posting } from '../../../schemas/ledger.js';
 
@@ -21,13 +22,13 @@ export function buildEntry(deps: Deps, actor: Actor, e: { date: string; memo: st
  * coworker fees, grants…). Primary course:
  * 1. check the actor is the admin;
  * 2. check every place and person account exists (404 otherwise);
- * 3. write the entry, its per-account copies and the monthly balances in one transaction.
+ * 3. write the entry, its per-account copies, the monthly balances and the audit line in one transaction.
  */
 export async function postManualEntry(deps: Deps, actor: Actor, input: JournalEntryInput): Promise<JournalEntry> {
   authorize(actor, 'ledger.entry.create');
   await requireKnownAccounts(deps, input.postings.flatMap((p) => [p.from, p.to]));
   const entry = buildEntry(deps, actor, { date: input.date, memo: input.memo, kind: 'manual', postings: input.postings });
-  await writeLabelledTransaction(deps.table, journalEntryItems(deps.table, entry));
+  await writeLabelledTransaction(deps.table, [...journalEntryItems(deps.table, entry), auditItem(deps, actor, { entityType: 'ledger-entry', entityId: entry.id, action: 'create', after: entry })]);
   return entry;
 }
 

@@ -3,31 +3,33 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
 import { requireNetworkReader, requirePassSeller, requirePersonReader } from './mobility-access.js';
-import { loadPerson } from './directory-refs.js';
+import { loadPerson, refuseArchivedPerson } from './directory-refs.js';
 import { buildEntry } from './ledger-entries.js';
 import { passPurchasePostings } from './money-rules.js';
 import { passPeriodOf } from './periods.js';
 import { journalEntryItems } from '../../../integrations/dynamodb/ledger-repository.js';
 import { getPassUsage, listAllPasses, listPassUsage, listPassesOfPerson, passPutItem } from '../../../integrations/dynamodb/pass-repository.js';
+import { auditItem } from '../audit.js';
 import { writeLabelledTransaction } from '../../../integrations/dynamodb/transaction.js';
 import { PassSchema, type Pass, type PassInput } from '../../../schemas/pass.js';
 
 /**
  * POST /v1/passes. Primary course:
- * 1. load the person (404) and check the actor is the admin or its home place's manager;
+ * 1. load the person (404, archived: 422) and check the actor is the admin or its home place's manager;
  * 2. post person → network for the price, dated `startsOn`;
- * 3. write the pass, the entry, its copies and the balances in one transaction.
+ * 3. write the pass, the entry, its copies, the balances and the audit line in one transaction.
  */
 export async function createPass(deps: Deps, actor: Actor, input: PassInput): Promise<Pass> {
   const person = await loadPerson(deps, input.personId);
   requirePassSeller(actor, person.homePlaceId);
+  refuseArchivedPerson(person, 'pass');
   const id = deps.newId();
   const postings = passPurchasePostings(person.id, input.priceCents);
   const entry = postings.length
     ? buildEntry(deps, actor, { date: input.startsOn, memo: `Achat d’un pass mobilité (${input.daysPerPeriod} j/${input.period === 'month' ? 'mois' : 'an'}) — ${person.displayName}`, kind: 'pass', postings, passId: id })
     : undefined;
   const pass: Pass = { id, ...input, homePlaceId: person.homePlaceId, entryId: entry?.id, createdAt: deps.now().toISOString(), createdBy: actorLabel(actor) };
-  await writeLabelledTransaction(deps.table, [passPutItem(deps.table, pass), ...(entry ? journalEntryItems(deps.table, entry) : [])]);
+  await writeLabelledTransaction(deps.table, [passPutItem(deps.table, pass), ...(entry ? journalEntryItems(deps.table, entry) : []), auditItem(deps, actor, { entityType: 'pass', entityId: pass.id, action: 'create', after: pass })]);
   return pass;
 }
 

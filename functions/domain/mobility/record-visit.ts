@@ -5,13 +5,14 @@ import { actorLabel } from '../actor.js';
 import { requireAuthenticated } from '../access.js';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors.js';
 import { requireVisitWriter } from './mobility-access.js';
-import { loadPerson, loadPlace } from './directory-refs.js';
+import { loadPerson, loadPlace, refuseArchivedPerson } from './directory-refs.js';
 import { readMobilitySettings } from './settings.js';
 import { buildEntry } from './ledger-entries.js';
 import { deName, aName } from './place-grammar.js';
 import { dayInWords } from '../text/fr.js';
 import { SCHEME_LABELS, visitPostings } from './money-rules.js';
 import { passCandidates } from './passes.js';
+import { visitAuditItem } from '../checkin/visit-audit.js';
 import { journalEntryItems } from '../../../integrations/dynamodb/ledger-repository.js';
 import { getIdempotencyRecord, recordVisitItems } from '../../../integrations/dynamodb/visit-repository.js';
 import { TransactionConditionFailed, writeLabelledTransaction, type LabelledItem } from '../../../integrations/dynamodb/transaction.js';
@@ -20,7 +21,8 @@ import { VisitSchema, type Visit, type VisitChannel, type VisitInput } from '../
 /**
  * Variants of a visit (reservations and check-ins, see ../checkin/): `reserve` holds the slot
  * and the pass day but posts nothing; `fields` are set on the visit (channel, confirmation…);
- * `extraItems` join the same transaction (markers, audit entry).
+ * `extraItems` join the same transaction (markers, audit entry). A variant that brings its own
+ * audit entry (label `audit`) replaces the plain `record` line.
  */
 export interface RecordVisitOptions {
   reserve?: boolean;
@@ -54,13 +56,14 @@ function replay(record: { requestHash: string; response: unknown }, requestHash:
 /**
  * POST /v1/visits. Primary course:
  * 1. a key already used by this caller answers its first result (or 422 for another body);
- * 2. load the person and the host (404), check the actor may record it (403);
+ * 2. load the person and the host, check the actor may record it (403),
+ *    refuse an archived person (422);
  * 3. refuse a visit to the home place, to a host that does not accept visitors, and a pass
  *    visit without a pass valid that day (422);
  * 4. compute the postings of the scheme (money-rules.ts);
  * 5. write in one transaction: idempotency record, host day counter (≤ capacity), person-at-host
  *    marker, pass usage counter (≤ daysPerPeriod), the visit and its copies, the journal entry,
- *    its copies and the monthly balances. A failed condition is a 409, nothing is written.
+ *    its copies, the monthly balances and the audit line. A failed condition is a 409, nothing is written.
  * With `opts.reserve` the visit is `reserved`: same slot, marker and pass day, no entry.
  */
 export async function recordVisit(deps: Deps, actor: Actor, input: VisitInput, idempotencyKey: string, opts: RecordVisitOptions = {}): Promise<{ visit: Visit; replayed: boolean }> {
@@ -74,6 +77,7 @@ export async function recordVisit(deps: Deps, actor: Actor, input: VisitInput, i
 
   const [person, host] = await Promise.all([loadPerson(deps, input.personId), loadPlace(deps, input.hostPlaceId)]);
   requireVisitWriter(actor, host.id, person.homePlaceId);
+  refuseArchivedPerson(person, 'visit');
   if (host.id === person.homePlaceId) {
     throw new UnprocessableError('Le lieu d’accueil est le lieu d’attache de la personne : ce n’est pas une visite.', [{ path: 'hostPlaceId', message: 'lieu d’attache de la personne' }]);
   }
@@ -115,8 +119,10 @@ export async function recordVisit(deps: Deps, actor: Actor, input: VisitInput, i
       passDays: candidate?.pass.daysPerPeriod,
       idempotency: { scope, key: idempotencyKey, requestHash, ttl: nowEpoch + IDEMPOTENCY_TTL_SECONDS },
     });
+    const extra = opts.extraItems?.(visit) ?? [];
+    if (!extra.some((i) => i.label === 'audit')) extra.push(visitAuditItem(deps, actor, 'record', visit));
     try {
-      await writeLabelledTransaction(deps.table, [...items, ...(entry ? journalEntryItems(deps.table, entry) : []), ...(opts.extraItems?.(visit) ?? [])]);
+      await writeLabelledTransaction(deps.table, [...items, ...(entry ? journalEntryItems(deps.table, entry) : []), ...extra]);
       return { visit, replayed: false };
     } catch (err) {
       if (!(err instanceof TransactionConditionFailed)) throw err;
