@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { IdSchema, RecordMetaShape, patchOf, nameText } from './common.js';
+import { IdSchema, RecordMetaShape, TimestampSchema, patchOf, nameText } from './common.js';
 import { PlaceSummarySchema } from './place.js';
 
 export const SKILL_LEVELS = ['beginner', 'intermediate', 'expert'] as const;
@@ -24,7 +24,13 @@ export type PersonInput = z.infer<typeof PersonInputSchema>;
 export const PersonPatchSchema = patchOf(PersonInputShape).meta({ id: 'PersonPatch' });
 
 export const PersonSchema = z
-  .object({ ...RecordMetaShape, ...PersonInputShape, skills: z.array(SkillSchema), publicProfile: z.boolean() })
+  .object({
+    ...RecordMetaShape,
+    ...PersonInputShape,
+    skills: z.array(SkillSchema),
+    publicProfile: z.boolean(),
+    erasedAt: TimestampSchema.optional().meta({ description: 'Données personnelles effacées à la demande (RGPD) : le nom est un pseudonyme' }),
+  })
   .meta({ id: 'Person' });
 export type Person = z.infer<typeof PersonSchema>;
 

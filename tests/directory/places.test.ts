@@ -55,13 +55,14 @@ describe('places', () => {
     expect(nulled.status).toBe(400);
   });
 
-  it('DELETE archives: the place stays readable with archivedAt and leaves the lists', async () => {
+  it('DELETE archives: the place stays readable (admin and its place) with archivedAt and leaves the lists', async () => {
     const { body: p } = await t.call('POST', '/v1/places', { token: ADMIN, body: placeInput({ name: 'Lieu éphémère' }) });
     await t.call('POST', '/v1/resources', { token: ADMIN, body: resourceInput(p.id, { name: 'Ressource éphémère' }) });
     const del = await t.call('DELETE', `/v1/places/${p.id}`, { token: ADMIN });
     expect(del.status).toBe(200);
     expect(del.body.archivedAt).toBeTruthy();
-    expect((await t.call('GET', `/v1/places/${p.id}`)).body.archivedAt).toBeTruthy();
+    expect((await t.call('GET', `/v1/places/${p.id}`, { token: ADMIN })).body.archivedAt).toBeTruthy();
+    expect((await t.call('GET', `/v1/places/${p.id}`)).status).toBe(404);
     const list = await t.call('GET', '/v1/places?q=ephemere');
     expect(list.body.items).toEqual([]);
     const res = await t.call('GET', '/v1/resources?q=ephemere');

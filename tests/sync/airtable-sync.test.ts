@@ -106,7 +106,7 @@ describe('two-way sync with Airtable', () => {
     w.fake.userDelete('Ressources', row.id);
     const s = await sync();
     expect(tab(s, 'Ressources').archived).toBe(1);
-    const res = await w.t.call('GET', `/v1/resources/${row.fields.ID}`);
+    const res = await w.t.call('GET', `/v1/resources/${row.fields.ID}`, { token: ADMIN });
     expect(res.status).toBe(200);
     expect(res.body.archivedAt).toBeTruthy();
     const again = await sync();

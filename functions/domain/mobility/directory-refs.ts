@@ -18,12 +18,13 @@ export async function loadPerson(deps: Deps, personId: string): Promise<Person> 
 }
 
 /**
- * An archived person receives no visit and no pass (422). Called after the actor's
+ * An archived (or erased) person receives no visit and no pass (422). Called after the actor's
  * authorization, so that a caller refused anyway learns nothing about the record.
  */
 export function refuseArchivedPerson(person: Person, what: 'visit' | 'pass'): void {
-  if (person.archivedAt) {
+  if (person.archivedAt || person.erasedAt) {
     const refused = what === 'visit' ? 'ne peut plus être enregistrée en visite' : 'ne peut plus recevoir de pass mobilité';
+    if (person.erasedAt) throw new UnprocessableError(`Les données de cette personne ont été effacées à sa demande : elle ${refused}.`, [{ path: 'personId', message: 'personne effacée' }]);
     throw new UnprocessableError(`La fiche de ${person.displayName} est archivée : cette personne ${refused}.`, [{ path: 'personId', message: 'personne archivée' }]);
   }
 }
