@@ -12,6 +12,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { KIT_FILES_PREFIX } from '../../functions/domain/kit/file-headers.js';
 import type { Construct } from 'constructs';
 import { AppFunction } from '../constructs/app-function.js';
+import { API_NODE_OPTIONS } from '../constructs/bundling-options.js';
 import { PublicReadsCdn } from '../constructs/public-reads-cdn.js';
 import { EventsRelay } from '../constructs/events-relay.js';
 import { SpreadsheetSync } from '../constructs/spreadsheet-sync.js';
@@ -82,7 +83,7 @@ export class StatelessStack extends Stack {
     this.apiFunction = new AppFunction(this, 'ApiFunction', {
       entry: 'functions/api/lambda.ts',
       description: 'API HTTP du réseau des tiers-lieux (Hono)',
-      environment: { PUBLIC_BASE_URL: publicBaseUrl, ...syncEnvironment },
+      environment: { NODE_OPTIONS: API_NODE_OPTIONS, PUBLIC_BASE_URL: publicBaseUrl, ...syncEnvironment },
       // GET /widget.js serves a prebuilt widget.js next to index.mjs: scripts/build.ts writes it.
     })
       .bindTable({ table, accessMode: 'readWrite' })

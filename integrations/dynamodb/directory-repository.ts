@@ -2,6 +2,7 @@
  * Access patterns of the directory (places, resources, people):
  * - getDirectoryRecordById        GetItem  pk=dir#<type>, sk=<type>#v1#<id>
  * - listDirectoryRecordsByType    Query    pk=dir#<type> (strongly consistent, paged to the end)
+ * - getDirectoryRecordsByIds      BatchGet pk=dir#<type>, sk=<type>#v1#<id> (the records of a result page)
  * - getDirectoryVersion           GetItem  pk=meta, sk=directory-version
  * - listDirectoryChangesAfter     Query    pk=dir#changelog, sk > seq#<n> (strongly consistent)
  * - saveDirectoryRecord           UpdateItem ADD 1 on the counter (takes number n), then
@@ -10,7 +11,7 @@
  *                                 not there yet), which expires after CHANGE_LOG_DAYS.
  * - closeSequenceNumber           PutItem seq#<n> "none" (condition: not there yet)
  */
-import { GetCommand, PutCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './errors.js';
 import type { TableRef } from './client.js';
 import { keys, type DirectoryType } from './keys.js';
@@ -24,6 +25,23 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 export async function getDirectoryRecordById(t: TableRef, type: DirectoryType, id: string): Promise<Record<string, unknown> | undefined> {
   const out = await t.doc.send(new GetCommand({ TableName: t.tableName, Key: keys.directoryRecord(type, id), ConsistentRead: true }));
   return out.Item ? stripKeys(out.Item) : undefined;
+}
+
+/** Records by id, 100 a request (strongly consistent); ids not found are left out. */
+export async function getDirectoryRecordsByIds(t: TableRef, type: DirectoryType, ids: string[]): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    type Request = Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }>;
+    let request: Request | undefined = { [t.tableName]: { Keys: ids.slice(i, i + 100).map((id) => keys.directoryRecord(type, id)), ConsistentRead: true } };
+    for (let attempt = 0; request && Object.keys(request).length; attempt++) {
+      if (attempt >= 10) throw new Error('directory records not read: DynamoDB kept them unprocessed');
+      const res = await t.doc.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of res.Responses?.[t.tableName] ?? []) out.push(stripKeys(item));
+      request = res.UnprocessedKeys as Request | undefined;
+      if (request && Object.keys(request).length) await new Promise((ok) => setTimeout(ok, 20 * 2 ** attempt));
+    }
+  }
+  return out;
 }
 
 export async function listDirectoryRecordsByType(t: TableRef, type: DirectoryType): Promise<Record<string, unknown>[]> {
@@ -136,7 +154,10 @@ export async function saveDirectoryRecord(
 }
 
 export interface DirectoryArtifactPointer {
+  /** The index object (what a new instance reads). */
   key: string;
+  /** The resources' full records (read only by what needs them all); absent in the first format. */
+  recordsKey?: string;
   seq: number;
   bytes: number;
   at: string;
@@ -148,11 +169,11 @@ export async function getDirectoryArtifactPointer(t: TableRef): Promise<Director
   return out.Item ? (stripKeys(out.Item) as unknown as DirectoryArtifactPointer) : undefined;
 }
 
-/** Points new instances at an artifact, unless a newer one is already pointed at. */
+/** Points new instances at an artifact, unless a newer one is already pointed at (one of the first format is replaced). */
 export async function setDirectoryArtifactPointer(t: TableRef, p: DirectoryArtifactPointer): Promise<boolean> {
   try {
     await t.doc.send(
-      new PutCommand({ TableName: t.tableName, Item: { ...keys.directoryArtifact(), entity: 'dir-artifact', ...p }, ConditionExpression: 'attribute_not_exists(pk) OR seq < :seq', ExpressionAttributeValues: { ':seq': p.seq } }),
+      new PutCommand({ TableName: t.tableName, Item: { ...keys.directoryArtifact(), entity: 'dir-artifact', ...p }, ConditionExpression: 'attribute_not_exists(pk) OR seq < :seq OR attribute_not_exists(recordsKey)', ExpressionAttributeValues: { ':seq': p.seq } }),
     );
     return true;
   } catch (err) {

@@ -32,7 +32,7 @@ export async function loadDemoValuation(deps: Deps): Promise<{ contributions: nu
   const places = [...snapshot.places].filter((p) => !p.archivedAt).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const people = [...snapshot.people].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
   if (places.length < 3 || people.length < 4) return { contributions: 0, visits: 0 };
-  const lendable = [...snapshot.resources()].filter((r) => r.resource.rates.some((x) => x.audience === 'public' && (x.unit === 'day' || x.unit === 'half_day')));
+  const lendable = (await snapshot.resourcesWithRecords()).filter((r) => r.resource.rates.some((x) => x.audience === 'public' && (x.unit === 'day' || x.unit === 'half_day')));
 
   const coordinator = people[0]!;
   await saveValuationSettings(deps, SEED_ACTOR, ValuationSettingsInputSchema.parse({ coordinator: { personId: coordinator.id, volunteer: true, vehicle: { fiscalHorsepower: 5, electric: false } } }));

@@ -4,10 +4,14 @@
  * record answers — same items, in the same order (id order; nearest first, then id,
  * with `near`). The directory is built in memory through the same `apply` the snapshot
  * uses, then edited (renames, moves, archives) so the incremental updates are checked too.
+ * A second index is started from the compact artifact of the first (before the edits),
+ * then given the same edits: its base postings and the changes on top of them are checked
+ * the same way, and so is a third one started from the artifact of that edited index.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DirectoryIndex } from '../../functions/domain/directory/index/directory-index.js';
+import { indexFromArtifact, serializeIndex } from '../../functions/domain/directory/index-artifact.js';
 import { resourceFilter, type ResourceSearch } from '../../functions/domain/directory/search-resources.js';
 import { distanceKm } from '../../functions/domain/directory/geo.js';
 import { normalizeText, searchTokens } from '../../functions/domain/directory/text.js';
@@ -154,6 +158,8 @@ describe('the resource index at 20,000 resources', () => {
   const index = new DirectoryIndex();
   for (const p of places) index.apply('place', p);
   for (const r of resources) index.apply('resource', r);
+  const fromArtifact = indexFromArtifact(serializeIndex(index));
+  const indexes = [index, fromArtifact];
   // Then edits, one record at a time, as a catch-up applies them.
   const placeMap = new Map(places.map((p) => [p.id, p]));
   const resourceMap = new Map(resources.map((r) => [r.id, r]));
@@ -163,25 +169,38 @@ describe('the resource index at 20,000 resources', () => {
     const edit = i % 4 === 0 ? { name: `${words(2)} édité` } : i % 4 === 1 ? { placeId: pick(places).id } : i % 4 === 2 ? { kind: pick(KINDS), category: pick(CATEGORIES) } : { archivedAt: rnd() < 0.5 ? META.createdAt : undefined };
     const next = { ...current, ...edit, version: current.version + 1 } as Resource;
     resourceMap.set(r.id, next);
-    index.apply('resource', next);
+    for (const x of indexes) x.apply('resource', next);
   }
   for (let i = 0; i < 60; i++) {
     const p = placeMap.get(pick(places).id)!;
     const c = pick(COMMUNES);
     const next = { ...p, name: i % 2 ? `${words(2)} renommé` : p.name, address: { ...p.address, commune: c.commune }, location: i % 3 ? { lat: c.lat + (rnd() - 0.5) * 0.2, lon: c.lon } : p.location, version: p.version + 1 } as Place;
     placeMap.set(p.id, next);
-    index.apply('place', next);
+    for (const x of indexes) x.apply('place', next);
   }
+
+  // And the artifact of the edited one (base words, changed words and archives written back).
+  indexes.push(indexFromArtifact(serializeIndex(fromArtifact)));
 
   it('answers like a filter over every record, for a few hundred random searches', { timeout: 300_000 }, () => {
     fc.assert(
       fc.property(searchArb(places.map((p) => p.id)), fc.integer({ min: 1, max: 80 }), (s, need) => {
         const expected = bruteForce(placeMap, resourceMap, s, need);
-        const got = index.resourceIndex.search(resourceFilter(s), need).map((m) => ({ id: m.resource.id, distance: m.distance }));
-        expect(got).toEqual(expected);
+        for (const x of indexes) {
+          const got = x.resourceIndex.search(resourceFilter(s), need).map((m) => ({ id: m.facts.id, distance: m.distance }));
+          expect(got).toEqual(expected);
+        }
       }),
       { numRuns: 200, seed: 15, endOnFailure: true },
     );
+  });
+
+  it('the artifact holds every indexed resource, and its base serves the rare words', () => {
+    expect(fromArtifact.resourceIndex.size).toBe(index.resourceIndex.size);
+    expect(fromArtifact.resourceRecords.holdsAll).toBe(false);
+    const rare = resources.find((r) => !r.archivedAt && resourceMap.get(r.id) === r && !placeMap.get(r.placeId)!.archivedAt)!;
+    const n = rare.name.split(' ').at(-1)!;
+    expect(fromArtifact.resourceIndex.search(resourceFilter({ q: n }), 50).map((m) => m.facts.id)).toContain(rare.id);
   });
 
   it('the common searches find something (the comparison is not between two empty lists)', () => {

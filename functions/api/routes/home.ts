@@ -22,7 +22,7 @@ homeRoutes.get('/', async (c) => {
   const deps = c.var.deps;
   const [{ items: places }, snapshot, { items: events }] = await Promise.all([searchPlaces(deps, { limit: 1000 }), loadDirectorySnapshot(deps), listEvents(deps, { limit: 6 })]);
   const baseUrl = (deps.publicBaseUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-  const resourceCount = [...snapshot.resources()].filter((r) => !r.resource.archivedAt && !r.place.archivedAt).length;
+  const resourceCount = [...snapshot.resources()].filter((r) => !r.place.archivedAt).length;
   return pageResponse(c, {
     title: HOME_TITLE,
     lead: 'Annuaire, mobilité des coworkers et agenda des tiers-lieux du département',

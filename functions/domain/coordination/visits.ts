@@ -36,8 +36,9 @@ export async function recordCoordinationVisit(deps: Deps, actor: Actor, input: C
     const note = `Visite de coordination du ${input.date}`;
     await verifyRecord(deps, actor, 'place', place.id, { note });
     const snapshot = await loadDirectorySnapshot(deps);
-    const resources = [...snapshot.resources()].filter((r) => r.resource.placeId === place.id && !r.resource.archivedAt);
-    for (const r of resources) await verifyRecord(deps, actor, 'resource', r.resource.id, { note });
+    // The index holds resources that are not archived.
+    const resources = [...snapshot.resources()].filter((r) => r.facts.placeId === place.id);
+    for (const r of resources) await verifyRecord(deps, actor, 'resource', r.facts.id, { note });
     verified = { place: true, resources: resources.length };
   }
 

@@ -35,7 +35,7 @@ export async function listStaleRecords(deps: Deps, actor: Actor, opts: { olderTh
     out.push({ type, id: r.id, name, placeId, placeName: snap.placesById.get(placeId)?.name, lastCheckedAt: last, neverVerified: !r.verifiedAt, daysSinceCheck: Math.floor((now - t) / DAY_MS) });
   };
   for (const p of snap.places) consider('place', p, p.name, p.id);
-  for (const { resource: r, place } of snap.resources()) if (!place.archivedAt) consider('resource', r, r.name, r.placeId);
+  for (const { resource: r, place } of await snap.resourcesWithRecords()) if (!place.archivedAt) consider('resource', r, r.name, r.placeId);
   for (const p of snap.people) if (personFor(actor, p)) consider('person', p, p.displayName, p.homePlaceId);
   return out.sort((a, b) => a.lastCheckedAt.localeCompare(b.lastCheckedAt));
 }

@@ -57,17 +57,20 @@ export function offsetOf(cursor: string | undefined): number {
  * 1. load the directory index (one GetItem when nothing changed);
  * 2. ask it for the first `offset + limit + 1` matches: in id (creation) order, or
  *    nearest first with `near` (beyond `radiusKm` left out), ties by id;
- * 3. page them (the extra one says whether there is a next page).
+ * 3. page them (the extra one says whether there is a next page), with the page's
+ *    records (held by the process, or one BatchGet of at most `limit` items).
  * Query words match the beginnings of words: "bois" finds "boisé", accents and case aside.
  */
 export async function searchResources(deps: Deps, s: ResourceSearch): Promise<{ items: ResourceListItem[]; nextCursor?: string }> {
   const offset = offsetOf(s.cursor);
   const index = await loadDirectorySnapshot(deps);
   const found = index.resourceIndex.search(resourceFilter(s), offset + s.limit + 1);
-  const items = found.slice(offset, offset + s.limit).map(({ resource, place, distance }) => ({
-    ...resource,
-    place: placeSummary(place),
-    ...(distance !== undefined ? { distanceKm: roundKm(distance) } : {}),
-  }));
+  const page = found.slice(offset, offset + s.limit);
+  // The page's records: held, or read by id (an index started from the compact artifact).
+  const records = await index.resourceRecords.page(deps, page.map((m) => m.facts));
+  const items = page.flatMap(({ facts, place, distance }) => {
+    const resource = records.get(facts.id);
+    return resource ? [{ ...resource, place: placeSummary(place), ...(distance !== undefined ? { distanceKm: roundKm(distance) } : {}) }] : [];
+  });
   return found.length > offset + s.limit ? { items, nextCursor: encodeCursor({ o: offset + s.limit }) } : { items };
 }

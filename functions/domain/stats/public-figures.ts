@@ -59,8 +59,8 @@ export async function publicFigures(deps: Deps): Promise<PublicFigures> {
     const i = months.indexOf(monthOf(e.startsAt.slice(0, 10)));
     if (i >= 0) eventsByMonth[i]!++;
   }
-  const resources = [...snap.resources()].filter((r) => !r.resource.archivedAt && !r.place.archivedAt);
-  const kinds = (['space', 'equipment', 'other'] as const).map((kind) => ({ kind, count: resources.filter((r) => r.resource.kind === kind).length }));
+  const resources = [...snap.resources()].filter((r) => !r.place.archivedAt);
+  const kinds = (['space', 'equipment', 'other'] as const).map((kind) => ({ kind, count: resources.filter((r) => r.facts.kind === kind).length }));
   const communes = new Map<string, number>();
   for (const r of resources) communes.set(r.place.address.commune, (communes.get(r.place.address.commune) ?? 0) + 1);
   const places = snap.places.filter((p) => p.membership !== 'former');

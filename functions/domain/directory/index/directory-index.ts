@@ -1,14 +1,16 @@
 /**
- * The directory held by one process: the records, and the indexes searches use. It is
- * changed one record at a time (`apply`), by a full load as by a catch-up from the
- * change log, so a write costs O(that record) to take in.
+ * The directory held by one process: the places and people, the resources' search index
+ * and their records (held, or read by page: resource-records.ts). It is changed one
+ * record at a time (`apply`), by a full load as by a catch-up from the change log, so a
+ * write costs O(that record) to take in.
  */
 import type { Place } from '../../../../schemas/place.js';
 import type { Resource } from '../../../../schemas/resource.js';
 import type { Person } from '../../../../schemas/person.js';
 import type { DirectoryType } from '../../../../integrations/dynamodb/keys.js';
 import { searchString, searchTokens } from '../text.js';
-import { ResourceIndex } from './resource-index.js';
+import { ResourceIndex, type ResourceFacts } from './resource-index.js';
+import { ResourceRecords } from './resource-records.js';
 
 export type AnyRecord = Place | Resource | Person;
 
@@ -22,7 +24,8 @@ export class DirectoryIndex {
   /** When a search first found the counter ahead with nothing in the log to show for it. */
   openSeenAt: number | undefined;
   readonly placesById = new Map<string, Place>();
-  readonly resourcesById = new Map<string, Resource>();
+  /** The resources' full records (all, or those read so far). */
+  readonly resourceRecords = new ResourceRecords();
   readonly peopleById = new Map<string, Person>();
   /** Place words (name, commune, description, tags), `searchString` form. */
   readonly placeText = new Map<string, string>();
@@ -42,9 +45,9 @@ export class DirectoryIndex {
       this.resourceIndex.placeChanged(before, p);
     } else if (type === 'resource') {
       const r = record as Resource;
-      const before = this.resourcesById.get(r.id);
-      if (before && before.version >= r.version) return;
-      this.resourcesById.set(r.id, r);
+      const before = this.resourceIndex.get(r.id)?.version ?? this.resourceRecords.held(r.id, 0)?.version;
+      if (before !== undefined && before >= r.version) return;
+      this.resourceRecords.set(r);
       this.resourceIndex.put(r);
     } else {
       const p = record as Person;
@@ -64,11 +67,23 @@ export class DirectoryIndex {
     return (this.peopleList ??= [...this.peopleById.values()]);
   }
 
-  /** Resources in the index (not archived) with their place. */
-  *resources(): Iterable<{ resource: Resource; place: Place }> {
-    for (const resource of this.resourceIndex.resources()) {
-      const place = this.placesById.get(resource.placeId);
-      if (place) yield { resource, place };
+  /** Resources in the index (not archived) with their place: what a search knows of them. */
+  *resources(): Iterable<{ facts: ResourceFacts; place: Place }> {
+    for (const facts of this.resourceIndex.facts()) {
+      const place = this.placesById.get(facts.placeId);
+      if (place) yield { facts, place };
     }
+  }
+
+  /** The same, with their full records (read once when the index started without them). */
+  async resourcesWithRecords(): Promise<{ resource: Resource; place: Place }[]> {
+    const records = new Map<string, Resource>();
+    for (const r of await this.resourceRecords.all()) records.set(r.id, r);
+    const out: { resource: Resource; place: Place }[] = [];
+    for (const { facts, place } of this.resources()) {
+      const resource = records.get(facts.id);
+      if (resource) out.push({ resource, place });
+    }
+    return out;
   }
 }

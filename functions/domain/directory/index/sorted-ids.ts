@@ -44,6 +44,13 @@ export class SortedPostings {
     if (!list.length) this.lists.delete(key);
   }
 
+  /** The list itself (created empty): for appending ids known to come last. */
+  listOf(key: string): string[] {
+    let list = this.lists.get(key);
+    if (!list) this.lists.set(key, (list = []));
+    return list;
+  }
+
   get(key: string): readonly string[] {
     return this.lists.get(key) ?? [];
   }
