@@ -4,6 +4,7 @@ import { newId } from './domain/ids.js';
 import { ServiceUnavailableError } from './domain/errors.js';
 import { readLambdaEnv, readSecret } from './config.js';
 import { s3FileStore } from '../integrations/files/s3-file-store.js';
+import { S3ObjectStore } from '../integrations/objects/object-store.js';
 
 /**
  * The secret, read once on first use. A failed read is not remembered: the next request
@@ -44,5 +45,8 @@ export async function depsFromEnv(env: NodeJS.ProcessEnv = process.env, opts: { 
     publicBaseUrl: cfg.PUBLIC_BASE_URL,
     // The kit's private bucket (stateful stack); its SDK loads on the kit's first file request.
     ...(env.KIT_BUCKET ? { files: s3FileStore(env.KIT_BUCKET, env.KIT_S3_ENDPOINT ? { endpoint: env.KIT_S3_ENDPOINT, forcePathStyle: true } : {}) } : {}),
+    // Generated objects (index artifact, big exports) in the stateful stack's bucket, shared by
+    // every instance; unset (local server): the process memory. Its SDK loads on first use.
+    ...(env.ARTIFACTS_BUCKET ? { objects: new S3ObjectStore(env.ARTIFACTS_BUCKET, env.ARTIFACTS_S3_ENDPOINT ? { endpoint: env.ARTIFACTS_S3_ENDPOINT, forcePathStyle: true } : {}) } : {}),
   };
 }

@@ -36,6 +36,7 @@ export function createInfraApp(env: NodeJS.ProcessEnv = process.env, app = new A
     integrationsSecret: stateful.integrationsSecret,
     facebookPageTokenSecret: stateful.facebookPageTokenSecret,
     kitBucket: stateful.kitBucket,
+    artifactsBucket: stateful.artifactsBucket,
     facebookPageId: cfg.FACEBOOK_PAGE_ID,
     publicBaseUrl: cfg.PUBLIC_BASE_URL,
     syncIntervalMinutes: cfg.SYNC_INTERVAL_MINUTES,

@@ -91,6 +91,19 @@ export class AppFunction extends NodejsFunction {
    * refused or replaced file, all under `prefix` only; and list the bucket, without which
    * S3 answers 403 instead of 404 for a file not uploaded yet.
    */
+  /**
+   * Sets `ARTIFACTS_BUCKET` and grants what the object store does: put and get the
+   * directory's index artifact and the big exports (their prefixes only, no delete: the
+   * bucket's lifecycle expires them), and list the bucket, without which S3 answers 403
+   * instead of 404 for an artifact that expired.
+   */
+  bindArtifactsBucket({ bucket, prefixes }: { bucket: IBucket; prefixes: string[] }): this {
+    this.addEnvironment('ARTIFACTS_BUCKET', bucket.bucketName);
+    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: prefixes.map((p) => bucket.arnForObjects(`${p}*`)) }));
+    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    return this;
+  }
+
   bindKitBucket({ bucket, prefix }: { bucket: IBucket; prefix: string }): this {
     this.addEnvironment('KIT_BUCKET', bucket.bucketName);
     this.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], resources: [bucket.arnForObjects(`${prefix}*`)] }));

@@ -1,6 +1,6 @@
 /**
  * What must survive a redeploy or a mistaken `cdk destroy`: the single table, the kit's
- * file bucket and the secrets. Kept apart from the functions so the stateless stack can be replaced freely.
+ * file bucket, the bucket of generated objects (index artifact, big exports) and the secrets. Kept apart from the functions so the stateless stack can be replaced freely.
  */
 import { Duration, RemovalPolicy, Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -8,6 +8,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { KIT_FILES_PREFIX } from '../../functions/domain/kit/file-headers.js';
+import { ARTIFACT_EXPIRY_DAYS, DIRECTORY_ARTIFACT_PREFIX, EXPORT_PREFIX } from '../../functions/domain/directory/object-keys.js';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../../integrations/dynamodb/table-definition.js';
 import { SECRET_KEYS as SYNC_SECRET_KEYS } from '../../functions/sync/sync-config.js';
@@ -23,6 +24,7 @@ export class StatefulStack extends Stack {
   readonly table: Table;
   /** Private: read only by the CDN (origin access control), written by presigned PUTs. */
   readonly kitBucket: Bucket;
+  readonly artifactsBucket: Bucket;
   readonly adminTokenSecret: Secret;
   readonly integrationsSecret: Secret;
   readonly facebookPageTokenSecret: Secret;
@@ -70,6 +72,22 @@ export class StatefulStack extends Stack {
       }),
     );
 
+    // Generated objects: the directory's index artifact and the exports too big for a Lambda
+    // answer. All derived from the table, so nothing is versioned and everything expires:
+    // the artifact in use is rewritten before it is that old (index-artifact.ts), an export
+    // link lives 15 minutes.
+    this.artifactsBucket = new Bucket(this, 'ArtifactsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        { prefix: DIRECTORY_ARTIFACT_PREFIX, expiration: Duration.days(ARTIFACT_EXPIRY_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        { prefix: EXPORT_PREFIX, expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+    });
+
     this.adminTokenSecret = new Secret(this, SECRET_IDS.adminToken, {
       description: 'Jeton bearer de l’administrateur du réseau (rôle admin de l’API).',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
@@ -97,6 +115,7 @@ export class StatefulStack extends Stack {
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'KitBucketName', { value: this.kitBucket.bucketName });
+    new CfnOutput(this, 'ArtifactsBucketName', { value: this.artifactsBucket.bucketName });
     new CfnOutput(this, 'AdminTokenSecretArn', { value: this.adminTokenSecret.secretArn });
     new CfnOutput(this, 'IntegrationsSecretArn', { value: this.integrationsSecret.secretArn });
     new CfnOutput(this, 'FacebookPageTokenSecretArn', { value: this.facebookPageTokenSecret.secretArn });

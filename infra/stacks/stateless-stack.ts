@@ -10,6 +10,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { KIT_FILES_PREFIX } from '../../functions/domain/kit/file-headers.js';
+import { DIRECTORY_ARTIFACT_PREFIX, EXPORT_PREFIX } from '../../functions/domain/directory/object-keys.js';
 import type { Construct } from 'constructs';
 import { AppFunction } from '../constructs/app-function.js';
 import { API_NODE_OPTIONS } from '../constructs/bundling-options.js';
@@ -27,6 +28,8 @@ export interface StatelessStackProps extends StackProps {
   facebookPageTokenSecret: ISecret;
   /** The kit's private file bucket (stateful stack); without it the kit has no file store. */
   kitBucket?: IBucket;
+  /** Generated objects (stateful stack): the directory's index artifact, big exports. */
+  artifactsBucket?: IBucket;
   /** The network's Facebook Page; without it the relay is not deployed. */
   facebookPageId?: string;
   /** Steady requests per second and burst allowed on the whole API (protects the bill). */
@@ -90,6 +93,7 @@ export class StatelessStack extends Stack {
       .bindSecret({ secret: adminTokenSecret, envName: 'ADMIN_TOKEN_SECRET_ARN' })
       .bindSecret({ secret: integrationsSecret, envName: 'INTEGRATION_SECRET_ARN' });
     if (props.kitBucket) this.apiFunction.bindKitBucket({ bucket: props.kitBucket, prefix: KIT_FILES_PREFIX });
+    if (props.artifactsBucket) this.apiFunction.bindArtifactsBucket({ bucket: props.artifactsBucket, prefixes: [DIRECTORY_ARTIFACT_PREFIX, EXPORT_PREFIX] });
     // One catch-all `$default` route: Hono does the routing (and its 404s).
     new HttpRoute(this, 'DefaultRoute', { httpApi: this.api, routeKey: HttpRouteKey.DEFAULT, integration: new HttpLambdaIntegration('ApiIntegration', this.apiFunction) });
 

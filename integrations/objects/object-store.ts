@@ -1,6 +1,7 @@
 /**
  * Generated objects too big for a Lambda answer (6 MB): exports and the directory's
- * index artifact. In AWS an S3 bucket (ARTIFACTS_BUCKET), read by clients through a
+ * index artifact. In AWS an S3 bucket (ARTIFACTS_BUCKET, the stateful stack's artifacts
+ * bucket; ARTIFACTS_S3_ENDPOINT for an S3-compatible server), read by clients through a
  * short-lived presigned link; locally and in tests, the process memory, served by the
  * API itself (`GET /v1/objects/{key}`), where no response limit applies.
  */
@@ -30,15 +31,34 @@ export class MemoryObjectStore implements ObjectStore {
   }
 }
 
-/** S3, loaded only when a bucket is configured (keeps the cold start of other setups light). */
+export interface S3ObjectStoreOptions {
+  region?: string;
+  /** An S3-compatible server (tests, a local one); AWS itself when unset. */
+  endpoint?: string;
+  /** `/<bucket>/<key>` addressing, what local S3-compatible servers expect. */
+  forcePathStyle?: boolean;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+/** S3, loaded on first use (keeps the cold start light: a search of a warm instance never needs it). */
 export class S3ObjectStore implements ObjectStore {
   readonly servedByApi = false;
   private client: Promise<{ s3: import('@aws-sdk/client-s3').S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
 
-  constructor(private readonly bucket: string, private readonly endpoint?: string) {}
+  constructor(readonly bucket: string, private readonly o: S3ObjectStoreOptions = {}) {}
 
   private s3() {
-    return (this.client ??= import('@aws-sdk/client-s3').then((sdk) => ({ sdk, s3: new sdk.S3Client(this.endpoint ? { endpoint: this.endpoint, forcePathStyle: true } : {}) })));
+    const o = this.o;
+    return (this.client ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      s3: new sdk.S3Client({
+        ...(o.region ? { region: o.region } : {}),
+        ...(o.endpoint ? { endpoint: o.endpoint, forcePathStyle: o.forcePathStyle ?? true } : {}),
+        ...(o.credentials ? { credentials: o.credentials } : {}),
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    })));
   }
 
   async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
@@ -52,7 +72,8 @@ export class S3ObjectStore implements ObjectStore {
       const out = await s3.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return { body: await out.Body!.transformToByteArray(), contentType: out.ContentType ?? 'application/octet-stream' };
     } catch (err) {
-      if ((err as { name?: string }).name === 'NoSuchKey') return undefined;
+      // An expired artifact or export (the bucket's lifecycle): as if never written.
+      if (['NoSuchKey', 'NotFound'].includes((err as { name?: string }).name ?? '')) return undefined;
       throw err;
     }
   }

@@ -26,6 +26,7 @@ import { DirectoryIndex } from './index/directory-index.js';
 import { RATES, type BaseColumns } from './index/resource-index.js';
 import { buildPostingsBase } from './index/text-postings.js';
 import { objectStoreOf } from './large-exports.js';
+import { ARTIFACT_REWRITE_DAYS, DIRECTORY_ARTIFACT_PREFIX } from './object-keys.js';
 import { RESOURCE_KINDS, type Resource } from '../../../schemas/resource.js';
 import type { Place } from '../../../schemas/place.js';
 import type { Person } from '../../../schemas/person.js';
@@ -164,7 +165,7 @@ export function indexFromArtifact(bytes: Uint8Array, loadRecords: () => Promise<
   return index;
 }
 
-const keyOf = (kind: 'index' | 'records', seq: number) => `directory-${kind}-${String(seq).padStart(12, '0')}.${kind === 'index' ? 'bin' : 'json'}.gz`;
+const keyOf = (kind: 'index' | 'records', seq: number) => `${DIRECTORY_ARTIFACT_PREFIX}${kind}-${String(seq).padStart(12, '0')}.${kind === 'index' ? 'bin' : 'json'}.gz`;
 
 /** Writes the artifact of `index` and points new instances at it. */
 export async function publishDirectoryArtifact(deps: Deps, index: DirectoryIndex): Promise<DirectoryArtifactPointer> {
@@ -194,13 +195,22 @@ export async function loadIndexFromArtifact(deps: Deps): Promise<{ index: Direct
     if (!found) throw new Error(`directory records object ${pointer.recordsKey} is gone`);
     return recordsFromArtifact(found.body);
   };
-  return { index: indexFromArtifact(object.body, loadRecords), pointer };
+  const index = indexFromArtifact(object.body, loadRecords);
+  index.artifactAt = Date.parse(pointer.at);
+  return { index, pointer };
 }
 
-/** Starts a new artifact when this index is far enough ahead of the last one; never fails the caller. */
+/**
+ * Starts a new artifact when this index is far enough ahead of the last one, or when the
+ * one it started from gets old (the bucket expires artifacts: ARTIFACT_EXPIRY_DAYS); never
+ * fails the caller.
+ */
 export function refreshArtifactIfBehind(deps: Deps, index: DirectoryIndex): void {
-  if (index.artifactSeq !== undefined && index.version - index.artifactSeq < REFRESH_AFTER_WRITES) return;
+  const nowMs = deps.now().getTime();
+  const old = index.artifactAt !== undefined && nowMs - index.artifactAt > ARTIFACT_REWRITE_DAYS * 86_400_000;
+  if (index.artifactSeq !== undefined && index.version - index.artifactSeq < REFRESH_AFTER_WRITES && !old) return;
   index.artifactSeq = index.version;
+  index.artifactAt = nowMs;
   // After the answer: serialising is synchronous work the request must not wait for.
   setTimeout(() => publishDirectoryArtifact(deps, index).catch((err) => console.error('directory artifact not written', err)), 0);
 }

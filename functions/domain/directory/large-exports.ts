@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { memoryStoreFor, type ObjectStore } from '../../../integrations/objects/object-store.js';
+import { EXPORT_PREFIX } from './object-keys.js';
 
 /** Leaves room under 6 MB for headers and the Lambda envelope. */
 export const INLINE_EXPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -20,7 +21,7 @@ export async function exportBody(deps: Deps, o: { body: string; contentType: str
   const bytes = Buffer.byteLength(o.body, 'utf8');
   if (bytes <= (o.inlineMax ?? INLINE_EXPORT_MAX_BYTES)) return { inline: o.body };
   const store = objectStoreOf(deps);
-  const key = `export-${createHash('sha256').update(o.body).digest('hex').slice(0, 32)}-${o.filename}`;
+  const key = `${EXPORT_PREFIX}${createHash('sha256').update(o.body).digest('hex').slice(0, 32)}-${o.filename}`;
   await store.put(key, o.body, o.contentType);
   return { redirect: await store.downloadUrl(key, { filename: o.filename, publicBaseUrl: deps.publicBaseUrl }), bytes };
 }

@@ -21,6 +21,8 @@ export class DirectoryIndex {
   labelledAt = 0;
   /** The sequence number of the last artifact loaded or started from this index. */
   artifactSeq: number | undefined;
+  /** When that artifact was written (ms), if this index started from it or wrote it. */
+  artifactAt: number | undefined;
   /** When a search first found the counter ahead with nothing in the log to show for it. */
   openSeenAt: number | undefined;
   readonly placesById = new Map<string, Place>();
