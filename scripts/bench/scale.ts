@@ -171,7 +171,11 @@ export async function run(): Promise<BenchResult> {
       console.log(`  … ${size} resources`);
       rows.push(await measureScale(deps, size, placeId, { endpoint: dynamo.endpoint, childBundle }));
     }
-    const notes = [`load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`, 'directory generated in memory and installed as the index; GET and searches through app.request on DynamoDB Local'];
+    const notes = [
+      `load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`,
+      'directory generated in memory and installed as the index; GET and searches through app.request on DynamoDB Local',
+      `new instance: a fresh node running the bundled child with NODE_OPTIONS "${API_NODE_OPTIONS}", first search GET /v1/resources?q=atelier bois (24 items), peak RSS = VmHWM, RCU as DynamoDB Local reports them (pointer, counter, change log, BatchGet of the page)`,
+    ];
     writeReadme(rows, notes);
     const figures: Record<string, number> = {};
     for (const r of rows) for (const [k, v] of Object.entries(r.figures)) figures[`${r.resources}: ${k}`] = v;
