@@ -5,6 +5,8 @@ export const TokenInputSchema = z
   .discriminatedUnion('role', [
     z.strictObject({ role: z.literal('manager'), placeId: IdSchema, label: z.string().max(120).optional() }),
     z.strictObject({ role: z.literal('integration'), label: z.string().max(120).optional() }),
+    // The rotating coordinator: may only log coordination visits and read the plans and visits.
+    z.strictObject({ role: z.literal('coordinator'), label: z.string().max(120).optional() }),
   ])
   .meta({ id: 'TokenInput' });
 export type TokenInput = z.infer<typeof TokenInputSchema>;
@@ -12,7 +14,7 @@ export type TokenInput = z.infer<typeof TokenInputSchema>;
 export const TokenSchema = z
   .object({
     id: IdSchema,
-    role: z.enum(['manager', 'integration']),
+    role: z.enum(['manager', 'integration', 'coordinator']),
     placeId: IdSchema.optional(),
     label: z.string().optional(),
     createdAt: TimestampSchema,

@@ -4,6 +4,8 @@ export type Actor =
   | { role: 'admin'; id: 'admin' }
   | { role: 'manager'; id: string; placeId: string }
   | { role: 'integration'; id: string }
+  /** The rotating coordinator's token: logs coordination visits, reads the plans and visits, nothing else. */
+  | { role: 'coordinator'; id: string }
   /** In-process jobs (sync, relay) act under their own name. */
   | { role: 'system'; id: string };
 
@@ -20,6 +22,8 @@ export function actorLabel(a: Actor): string {
       return `manager:${a.id}@${a.placeId}`;
     case 'integration':
       return `integration:${a.id}`;
+    case 'coordinator':
+      return `coordinator:${a.id}`;
     case 'system':
       return a.id;
   }

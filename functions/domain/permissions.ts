@@ -9,12 +9,13 @@
  *                 to (the `places` passed to `authorize`: a place, a person's home place,
  *                 a visit's host and home, a ledger account's place…).
  * A role absent from an entry is refused: 401 for an anonymous caller, 403 otherwise.
- * In-process jobs (`system`) have the admin's grants.
+ * In-process jobs (`system`) have the admin's grants; the `coordinator` token has its own
+ * entries plus what the public may.
  */
 import type { Actor } from './actor.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
-export type Role = 'public' | 'manager' | 'integration' | 'admin';
+export type Role = 'public' | 'manager' | 'integration' | 'coordinator' | 'admin';
 export type Grant = 'all' | 'own-place';
 
 export interface Permission {
@@ -133,9 +134,14 @@ export const PERMISSIONS = {
     denied: 'Un gestionnaire n’établit d’attestation que pour les bénévoles de son lieu.',
   },
   'valuation.settings': { label: 'lire et changer les réglages de la valorisation', roles: { admin: 'all' }, denied: ADMIN_ONLY },
-  'coordination.plan': { label: 'planifier et lire la rotation de la personne coordinatrice', roles: { admin: 'all' }, denied: ADMIN_ONLY },
-  'coordination.visit.write': { label: 'noter une visite de coordination', roles: { admin: 'all' }, denied: ADMIN_ONLY },
-  'coordination.visit.read': { label: 'lire les visites de coordination d’un lieu', roles: { manager: 'own-place', admin: 'all' }, denied: 'Un gestionnaire ne voit que les visites de coordination de son lieu.' },
+  'coordination.plan': { label: 'planifier une rotation de la personne coordinatrice', roles: { admin: 'all' }, denied: ADMIN_ONLY },
+  'coordination.rotation.read': { label: 'lire un plan de rotation', roles: { coordinator: 'all', admin: 'all' }, denied: 'Réservé à l’administrateur et à la personne coordinatrice.' },
+  'coordination.visit.write': {
+    label: 'noter une visite de coordination (et, avec elle, vérifier le lieu visité et compter ses kilomètres)',
+    roles: { coordinator: 'all', admin: 'all' },
+    denied: 'Réservé à l’administrateur et à la personne coordinatrice (jeton « coordinator »).',
+  },
+  'coordination.visit.read': { label: 'lire les visites de coordination d’un lieu', roles: { manager: 'own-place', coordinator: 'all', admin: 'all' }, denied: 'Un gestionnaire ne voit que les visites de coordination de son lieu.' },
   /** Any other network-wide administration (what `requireAdmin` guards). */
   'network.admin': { label: 'administrer le réseau', roles: { admin: 'all' }, denied: ADMIN_ONLY },
 } satisfies Record<string, Permission>;
@@ -149,7 +155,8 @@ function roleOf(a: Actor): Role {
 /** The grant the table gives this actor for this action, if any. */
 export function grantOf(a: Actor, action: Action): Grant | undefined {
   const roles: Permission['roles'] = PERMISSIONS[action].roles;
-  return roles[roleOf(a)];
+  // The coordinator's token never sees less than an anonymous caller.
+  return roles[roleOf(a)] ?? (a.role === 'coordinator' ? roles.public : undefined);
 }
 
 /**
@@ -170,12 +177,12 @@ export function authorize(a: Actor, action: Action, ...places: (string | undefin
   throw new ForbiddenError(PERMISSIONS[action].denied || undefined);
 }
 
-const ROLE_FR: Record<Role, string> = { public: 'public', manager: 'gestionnaire', integration: 'intégration', admin: 'administrateur' };
+const ROLE_FR: Record<Role, string> = { public: 'public', manager: 'gestionnaire', integration: 'intégration', coordinator: 'personne coordinatrice', admin: 'administrateur' };
 
 /** "administrateur ; gestionnaire (son lieu) ; intégration": for the docs page. */
 export function describePermission(action: Action): string {
   const roles: Permission['roles'] = PERMISSIONS[action].roles;
-  const parts = (['admin', 'manager', 'integration', 'public'] as const)
+  const parts = (['admin', 'manager', 'integration', 'coordinator', 'public'] as const)
     .filter((r) => roles[r])
     .map((r) => (roles[r] === 'own-place' ? `${ROLE_FR[r]} (son lieu)` : ROLE_FR[r]));
   return `${PERMISSIONS[action].label} : ${parts.join(' ; ')}`;

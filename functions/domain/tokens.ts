@@ -22,7 +22,7 @@ function publicView(t: StoredToken): Token {
 }
 
 /**
- * Issues a manager or integration token.
+ * Issues a manager, integration or coordinator token.
  * 1. only the admin may;
  * 2. a manager token must name an existing place;
  * 3. the secret is generated, shown once in the answer, stored as a SHA-256 hash;
@@ -103,7 +103,7 @@ export async function resolveActor(deps: Deps, authorization: string | undefined
   const stored = await getTokenById(deps.table, parts[1]!);
   if (!stored || stored.revokedAt) throw new UnauthenticatedError('Jeton inconnu ou révoqué.');
   if (!timingSafeEqual(Buffer.from(stored.secretHash, 'hex'), sha256(parts[2]!))) throw new UnauthenticatedError('Jeton inconnu.');
-  const actor: Actor = stored.role === 'manager' ? { role: 'manager', id: stored.id, placeId: stored.placeId! } : { role: 'integration', id: stored.id };
+  const actor: Actor = stored.role === 'manager' ? { role: 'manager', id: stored.id, placeId: stored.placeId! } : stored.role === 'coordinator' ? { role: 'coordinator', id: stored.id } : { role: 'integration', id: stored.id };
   await noteFirstUse(deps, stored, actor);
   return actor;
 }

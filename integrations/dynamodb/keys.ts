@@ -185,4 +185,6 @@ export const keys = {
   coordinationVisit: (date: string, id: string, placeId: string) => ({ pk: 'coord#visits', sk: `${date}#${id}`, gsi2pk: `coord#visits#place#${placeId}`, gsi2sk: `${date}#${id}` }),
   coordinationVisits: () => ({ pk: 'coord#visits' }),
   coordinationVisitsOfPlace: (placeId: string) => ({ gsi2pk: `coord#visits#place#${placeId}` }),
+  /** The start of a visit's recording, by its idempotency key (sha-256): the ids a retry reuses. */
+  coordinationVisitIntent: (keyHash: string) => ({ pk: `coord#visit-intent#${keyHash}`, sk: 'intent' }),
 };

@@ -12,6 +12,7 @@ const ACCESS_TEXT: Record<Access, string> = {
   manager: 'Administrateur, ou gestionnaire du lieu concerné.',
   writer: 'Administrateur, gestionnaire du lieu concerné ou jeton d’intégration.',
   integration: 'Administrateur ou jeton d’intégration.',
+  coordinator: 'Administrateur ou personne coordinatrice (jeton « coordinator »).',
   signed: 'Appel signé (secret partagé), sans jeton.',
 };
 

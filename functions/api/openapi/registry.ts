@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Action } from '../../domain/permissions.js';
 
-export type Access = 'public' | 'admin' | 'manager' | 'writer' | 'integration' | 'signed';
+export type Access = 'public' | 'admin' | 'manager' | 'writer' | 'integration' | 'coordinator' | 'signed';
 
 export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';

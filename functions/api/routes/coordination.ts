@@ -43,8 +43,8 @@ documentRoute({
   method: 'get',
   path: '/v1/coordination/rotations/{rotationId}.ics',
   tag: TAG,
-  access: 'admin',
-  actions: ['coordination.plan'],
+  access: 'coordinator',
+  actions: ['coordination.rotation.read'],
   summary: 'Un plan de rotation en iCalendar (un événement « journée » par jour de tournée, étapes dans l’ordre)',
   responses: { 200: { description: 'text/calendar', contentType: 'text/calendar' }, 404: { description: 'Plan inconnu' } },
 });
@@ -54,8 +54,8 @@ documentRoute({
   method: 'get',
   path: '/v1/coordination/rotations/{rotationId}',
   tag: TAG,
-  access: 'admin',
-  actions: ['coordination.plan'],
+  access: 'coordinator',
+  actions: ['coordination.rotation.read'],
   summary: 'Lire un plan de rotation (JSON ; iCalendar avec format=ics ; page française avec carte SVG avec format=html)',
   query: RotationQuery,
   responses: { 200: { description: 'Le plan', schema: RotationSchema }, 404: { description: 'Plan inconnu' } },
@@ -78,12 +78,16 @@ documentRoute({
   path: '/v1/coordination/visits',
   actions: ['coordination.visit.write'],
   tag: TAG,
-  access: 'admin',
-  summary: 'Noter une visite de coordination (notes, choses à faire) ; confirmDirectory marque le lieu et ses ressources vérifiés aujourd’hui ; les km deviennent une contribution si la personne coordinatrice est bénévole',
+  access: 'coordinator',
+  summary: 'Noter une visite de coordination (notes, choses à faire) ; confirmDirectory marque le lieu et ses ressources vérifiés aujourd’hui ; les km deviennent une contribution si la personne coordinatrice est bénévole. Rejouable : renvoyée après une coupure (même corps, ou même en-tête Idempotency-Key), la visite s’achève sans doublon',
+  headers: [{ name: 'Idempotency-Key', required: false, description: 'Clé choisie par le client : une visite renvoyée avec la même clé n’est enregistrée qu’une fois (sans clé : le même corps envoyé par le même jeton)' }],
   body: CoordinationVisitInputSchema,
   responses: { 201: { description: 'Visite enregistrée', schema: CoordinationVisitSchema } },
 });
-coordinationRoutes.post('/visits', async (c) => c.json(await recordCoordinationVisit(c.var.deps, c.var.actor, await readJson(c, CoordinationVisitInputSchema)), 201));
+coordinationRoutes.post('/visits', async (c) => {
+  const key = c.req.header('idempotency-key');
+  return c.json(await recordCoordinationVisit(c.var.deps, c.var.actor, await readJson(c, CoordinationVisitInputSchema), key ? { idempotencyKey: key.slice(0, 200) } : {}), 201);
+});
 
 documentRoute({
   method: 'get',

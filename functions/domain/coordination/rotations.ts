@@ -73,7 +73,7 @@ export async function createRotation(deps: Deps, actor: Actor, input: RotationIn
 }
 
 export async function getRotation(deps: Deps, actor: Actor, id: string): Promise<Rotation> {
-  authorize(actor, 'coordination.plan');
+  authorize(actor, 'coordination.rotation.read');
   const raw = await getRotationItem(deps.table, id);
   if (!raw) throw new NotFoundError('Rotation', id);
   return RotationSchema.parse(raw);

@@ -61,11 +61,12 @@ async function save(deps: Deps, actor: Actor, action: string, before: Contributi
   }
 }
 
-export async function createContribution(deps: Deps, actor: Actor, input: ContributionInput, opts: { note?: string } = {}): Promise<Contribution> {
+/** `opts.id`: an id chosen by the caller (a coordination visit's retry must not create a second trip). */
+export async function createContribution(deps: Deps, actor: Actor, input: ContributionInput, opts: { note?: string; id?: string } = {}): Promise<Contribution> {
   requireContributionWriter(actor, input.placeId);
   const now = deps.now().toISOString();
   const level = input.kind === 'time' ? { level: input.level ?? 'execution' } : {};
-  const candidate = validate({ ...input, ...level, id: deps.newId(), createdAt: now, updatedAt: now, version: 1, createdBy: actorLabel(actor) });
+  const candidate = validate({ ...input, ...level, id: opts.id ?? deps.newId(), createdAt: now, updatedAt: now, version: 1, createdBy: actorLabel(actor) });
   await checkReferences(deps, candidate);
   const record = await withLoanValue(deps, candidate);
   await save(deps, actor, 'create', undefined, record, opts.note);
