@@ -84,6 +84,18 @@ describe('the directory index artifact in S3', () => {
     expect(all.every((r) => r.resource.description?.startsWith('Établi numéro'))).toBe(true);
     expect(s3.log.map((l) => `${l.method} ${l.key}`)).toEqual([`GET ${pointer.recordsKey}`]);
   });
+
+  it('records expired from the bucket meanwhile: read from the table instead', async () => {
+    const snap = await loadDirectorySnapshot(newInstanceDeps());
+    const kept = s3.objects.get(pointer.recordsKey!)!;
+    s3.objects.delete(pointer.recordsKey!);
+    try {
+      const all = await snap.resourcesWithRecords();
+      expect(all.map((r) => r.resource.name).sort()).toEqual(['Établi 0', 'Établi 1', 'Établi 2', 'Établi 3']);
+    } finally {
+      s3.objects.set(pointer.recordsKey!, kept);
+    }
+  });
 });
 
 describe('a big export in S3', () => {

@@ -21,13 +21,13 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Deps } from '../deps.js';
-import { getDirectoryArtifactPointer, setDirectoryArtifactPointer, type DirectoryArtifactPointer } from '../../../integrations/dynamodb/directory-repository.js';
+import { getDirectoryArtifactPointer, listDirectoryRecordsByType, setDirectoryArtifactPointer, type DirectoryArtifactPointer } from '../../../integrations/dynamodb/directory-repository.js';
 import { DirectoryIndex } from './index/directory-index.js';
 import { RATES, type BaseColumns } from './index/resource-index.js';
 import { buildPostingsBase } from './index/text-postings.js';
 import { objectStoreOf } from './large-exports.js';
 import { ARTIFACT_REWRITE_DAYS, DIRECTORY_ARTIFACT_PREFIX } from './object-keys.js';
-import { RESOURCE_KINDS, type Resource } from '../../../schemas/resource.js';
+import { RESOURCE_KINDS, ResourceSchema, type Resource } from '../../../schemas/resource.js';
 import type { Place } from '../../../schemas/place.js';
 import type { Person } from '../../../schemas/person.js';
 
@@ -192,7 +192,8 @@ export async function loadIndexFromArtifact(deps: Deps): Promise<{ index: Direct
   if (!object) return undefined;
   const loadRecords = async () => {
     const found = await store.get(pointer.recordsKey!);
-    if (!found) throw new Error(`directory records object ${pointer.recordsKey} is gone`);
+    // Expired meanwhile (the bucket's lifecycle): the table has them all, current.
+    if (!found) return (await listDirectoryRecordsByType(deps.table, 'resource')).map((r) => ResourceSchema.parse(r) as Resource);
     return recordsFromArtifact(found.body);
   };
   const index = indexFromArtifact(object.body, loadRecords);
