@@ -111,6 +111,8 @@ export const EventQuerySchema = z.strictObject({
   from: DayOrDateTimeSchema.optional().meta({ description: 'Événements pas encore finis à cette date (défaut : maintenant). Un jour = dès 0 h, heure de Paris' }),
   to: DayOrDateTimeSchema.optional().meta({ description: 'Événements commençant au plus tard à cette date (un jour = ce jour inclus)' }),
   placeId: IdSchema.optional(),
+  tag: z.string().max(50).optional().meta({ description: 'Étiquette exacte (sans casse ni accents)' }),
+  commune: z.string().max(100).optional().meta({ description: 'Commune exacte du lieu (sans casse ni accents)' }),
   q: z.string().max(200).optional().meta({ description: 'Texte sur titre, description, étiquettes, lieu et commune (sans casse ni accents)' }),
   status: z.enum(EVENT_STATUSES).optional().meta({ description: 'Par défaut : programmés et annulés (les annulés restent visibles, marqués)' }),
 });

@@ -63,6 +63,15 @@ describe('resource search', () => {
     expect(names(await t.call('GET', `/v1/resources?placeId=${ids.sarlat}&category=seed_library`))).toEqual(['Grainothèque']);
   });
 
+  it('the commune filter (the widget’s) is exact, case and accents aside, for resources and places', async () => {
+    expect(names(await t.call('GET', '/v1/resources?commune=SARLAT-LA-CANEDA'))).toEqual(['Atelier bois', 'Grainothèque']);
+    expect(names(await t.call('GET', '/v1/resources?commune=Sarlat&q=bois'))).toEqual([]);
+    expect(names(await t.call('GET', '/v1/resources?commune=p%C3%A9rigueux&kind=equipment'))).toEqual(['Vidéoprojecteur']);
+    const places = await t.call('GET', '/v1/places?commune=bergerac');
+    expect(places.body.items.map((p: { name: string }) => p.name)).toEqual(['Le Hangar']);
+    expect((await t.call('GET', '/v1/places?commune=Nulle-Part')).body.items).toEqual([]);
+  });
+
   it('pages with limit and cursor without repeating or losing items', async () => {
     const first = await t.call('GET', '/v1/resources?limit=2');
     expect(first.body.items).toHaveLength(2);

@@ -110,6 +110,7 @@ function bruteForce(places: Map<string, Place>, resources: Map<string, Resource>
     if (s.kind && r.kind !== s.kind) continue;
     if (category !== undefined && normalizedCategory(r.category) !== category) continue;
     if (s.placeId && r.placeId !== s.placeId) continue;
+    if (s.commune !== undefined && normalizeText(place.address.commune) !== normalizeText(s.commune)) continue;
     if (s.minCapacity !== undefined && (r.capacity ?? 0) < s.minCapacity) continue;
     if (s.minSurfaceM2 !== undefined && (r.surfaceM2 ?? 0) < s.minSurfaceM2) continue;
     if (s.lendable !== undefined && (r.sharing?.lendable ?? false) !== s.lendable) continue;
@@ -136,6 +137,7 @@ const searchArb = (placeIds: string[]) =>
       kind: fc.constantFrom(...KINDS),
       category: fc.constantFrom(...CATEGORIES, 'atelier bois', 'inconnue'),
       placeId: fc.constantFrom(...placeIds.slice(0, 20)),
+      commune: fc.constantFrom(...COMMUNES.map((c) => c.commune), 'SARLAT-LA-CANEDA', 'Nulle-Part'),
       q: fc.oneof(
         fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
         fc.tuple(fc.constantFrom(...WORDS), fc.integer({ min: 1, max: 4 })).map(([w, n]) => w.slice(0, n)),

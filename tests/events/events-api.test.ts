@@ -126,6 +126,14 @@ describe('events: listing', () => {
     expect((await lt.call('GET', '/v1/events?q=caneda')).body.items).toHaveLength(2);
   });
 
+  it('filters by exact tag and by commune (the widget’s filters), case and accents aside', async () => {
+    const titles = async (q: string) => (await lt.call('GET', `/v1/events?${q}`)).body.items.map((e: { title: string }) => e.title);
+    expect(await titles('tag=MUSIQUE')).toEqual(['Fête de la musique']);
+    expect(await titles('tag=musiq')).toEqual([]);
+    expect(await titles('commune=sarlat-la-caneda')).toEqual(['En cours', 'Café réparation']);
+    expect(await titles('commune=P%C3%A9rigueux&tag=musique')).toEqual(['Fête de la musique']);
+  });
+
   it('pages with limit and cursor', async () => {
     const first = await lt.call('GET', '/v1/events?limit=3');
     expect(first.body.items).toHaveLength(3);

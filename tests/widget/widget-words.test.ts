@@ -69,6 +69,7 @@ describe('widget words in Chromium', () => {
     expect(await cardText(page, 'Table réservée au réseau')).not.toContain('€');
     // The kind filter still works on the codes behind the labels.
     await page.locator('tiers-lieux-reseau select#k').selectOption('equipment');
+    await page.locator('tiers-lieux-reseau section[aria-busy=false]').waitFor();
     expect(await page.locator('tiers-lieux-reseau h3').allTextContents()).toEqual(['Imprimante Prusa', 'Table réservée au réseau']);
     await page.screenshot({ path: `${ARTIFACTS}/widget-prices.png`, fullPage: true });
     expect(consoleErrors).toEqual([]);

@@ -76,6 +76,9 @@ async function open(path: string): Promise<Page> {
 }
 
 const titles = (page: Page) => page.locator('tiers-lieux-reseau h3').allTextContents();
+/** Filters go to the API: the list is current once the widget is no longer busy. */
+const settled = (page: Page) => page.locator('tiers-lieux-reseau section[aria-busy=false]').waitFor();
+const shown = async (page: Page) => (await settled(page), titles(page));
 
 describe('widget in Chromium', () => {
   it('renders the seeded places from the API of the script’s origin, with an open shadow root', async () => {
@@ -90,20 +93,20 @@ describe('widget in Chromium', () => {
   it('filters by text without accents, by commune and by kind', async () => {
     const page = await open('/places');
     await page.getByLabel('Rechercher').fill('CANEDA');
-    expect(await titles(page)).toEqual(['Le Moulin']);
+    expect(await shown(page)).toEqual(['Le Moulin']);
     await page.getByLabel('Rechercher').fill('');
     await page.getByLabel('Commune').selectOption('Bergerac');
-    expect(await titles(page)).toEqual(['La Gabare']);
+    expect(await shown(page)).toEqual(['La Gabare']);
     await page.getByLabel('Commune').selectOption('');
     await page.getByLabel('Type').selectOption('coworking');
-    expect((await titles(page)).sort()).toEqual(['La Fabrique', 'Le Moulin']);
+    expect((await shown(page)).sort()).toEqual(['La Fabrique', 'Le Moulin']);
     expect(await page.locator('tiers-lieux-reseau [role=status]').textContent()).toBe('2 résultats');
     await page.close();
 
     const res = await open('/resources');
     expect((await titles(res)).sort()).toEqual(['Découpeuse laser', 'Grande salle']);
     await res.getByLabel('Type').selectOption('space');
-    expect(await titles(res)).toEqual(['Grande salle']);
+    expect(await shown(res)).toEqual(['Grande salle']);
     await res.screenshot({ path: `${ARTIFACTS}/widget-resources.png`, fullPage: true });
     await res.close();
   });

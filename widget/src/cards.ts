@@ -7,7 +7,8 @@ import type { Lang, Texts } from './i18n.js';
 import { eventJsonLd, jsonLdScriptText, type JsonLdEventInput } from '../../functions/domain/events/json-ld.js';
 import { categoryLabel } from '../../schemas/resource-categories.js';
 
-export type View = 'places' | 'resources' | 'events';
+/** Views listed as cards, one page at a time; `availability` has its own renderer. */
+export type View = 'places' | 'resources' | 'events' | 'kit';
 
 export interface Card {
   title: string;
@@ -45,16 +46,27 @@ interface ResourceItem {
   bookingUrl?: string;
   uses?: string[];
 }
+interface KitItem {
+  id: string;
+  title: string;
+  kind: string;
+  description: string;
+  url?: string;
+  fileUrl?: string;
+  licence: string;
+  language: string;
+  tags?: string[];
+}
 interface EventItem extends JsonLdEventInput {
   tags?: string[];
 }
 
 export const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
-function safeUrl(u: string | undefined): string | undefined {
+function safeUrl(u: string | undefined, base?: string): string | undefined {
   if (!u) return undefined;
   try {
-    const url = new URL(u);
+    const url = new URL(u, base);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
     return undefined;
@@ -86,6 +98,15 @@ function when(e: EventItem, lang: Lang): string {
   const start = new Date(e.startsAt);
   if (!e.endsAt) return new Intl.DateTimeFormat(locale, opts).format(start);
   return new Intl.DateTimeFormat(locale, opts).formatRange(start, new Date(e.endsAt));
+}
+
+/** « français », « English »: the language's own name in the widget's language, else its code. */
+function languageName(code: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 function card(c: Omit<Card, 'text'>, extra: string[] = []): Card {
@@ -131,6 +152,23 @@ export function toCards(view: View, items: unknown[], places: unknown[], o: { ap
         },
         [r.category ?? ''],
       );
+    });
+  }
+  if (view === 'kit') {
+    return (items as KitItem[]).map((a) => {
+      // A file uploaded to the network (relative to the API when no public base URL is set), else the asset's own link.
+      const file = safeUrl(a.fileUrl, o.api + '/');
+      const url = safeUrl(a.url);
+      const kind = t.kitKinds[a.kind] ?? a.kind;
+      return card({
+        title: a.title,
+        lines: [[kind, languageName(a.language, lang)].join(' · '), t.licence(a.licence)],
+        description: short(a.description),
+        tags: a.tags ?? [],
+        links: [file ? { href: file, label: t.download } : undefined, url ? { href: url, label: t.openLink } : undefined].filter((l): l is { href: string; label: string } => !!l),
+        commune: '',
+        kinds: [{ value: a.kind, label: kind }],
+      });
     });
   }
   return (items as EventItem[]).map((e) => {

@@ -11,6 +11,14 @@ export const CSS = `
 .w *,.w *::before,.w *::after{box-sizing:border-box}
 h2{font-size:1.25em;margin:0 0 .5em;font-weight:700;color:inherit;font-family:inherit}
 h3{font-size:1.05em;margin:0;font-weight:700;font-family:inherit}
+h4{font-size:1em;margin:0;font-weight:700;font-family:inherit}
+.days h3{margin:1em 0 .4em;text-transform:none}
+.days h3::first-letter{text-transform:uppercase}
+.bar{display:flex;flex-wrap:wrap;align-items:center;gap:.5em 1em;margin:0 0 .75em}
+.free{font-weight:700}
+button.more{display:block;margin:1em auto 0}
+button[hidden]{display:none}
+button:disabled{opacity:.6;cursor:progress}
 form{display:flex;flex-wrap:wrap;gap:.5em 1em;margin:0 0 .75em;padding:0}
 label{display:flex;flex-direction:column;font-size:.85em;font-weight:600;gap:.2em;color:inherit}
 input,select,button{font:inherit;font-size:1em;color:var(--tlr-color,#1f2937);background:var(--tlr-card-bg,#fff);border:1px solid var(--tlr-border,#9ca3af);border-radius:var(--tlr-radius,6px);padding:.35em .6em;margin:0;min-height:2.4em;text-transform:none;letter-spacing:normal}

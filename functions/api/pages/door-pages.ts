@@ -72,6 +72,11 @@ export function checkinResultPage(c: Context, r: DoorCheckinResult): Response {
   });
 }
 
+/** A reservation the card could not make (full, already booked, past day…): why, and the way back. */
+export function reservationRefusedPage(c: Context, status: number, message: string, back: string): Response {
+  return pageResponse(c, { title: 'Réservation impossible', status, noindex: true, css: CSS, body: html`<p class="big" role="alert">${message}</p><p><a href="${back}">Retour à ma carte</a></p>` });
+}
+
 export function refusedPage(c: Context, status: number, message: string, retry?: string): Response {
   return pageResponse(c, { title: 'Passage non enregistré', status, noindex: true, css: CSS, body: html`<p class="big" role="alert">${message}</p>${retry ? codeForm(retry) : ''}` });
 }
@@ -90,8 +95,12 @@ export function memberPage(c: Context, o: { view: MemberView; token: string; hos
   const visits = view.lastVisits.length
     ? html`<ul class="plain">${view.lastVisits.map((v) => html`<li>${dayInWords(v.date)} — ${v.hostName}${v.confirmation === 'pending' ? ' (à confirmer par le lieu)' : ''}</li>`)}</ul>`
     : html`<p class="muted">Aucun passage pour l’instant.</p>`;
+  // The widget's « Réserver » names a place; say so when the card cannot book it there.
+  const unbookable = o.preselect?.placeId && !o.hosts.some((h) => h.id === o.preselect!.placeId)
+    ? html`<p class="muted" role="alert">Le lieu choisi ne se réserve pas avec votre carte (c’est votre lieu d’attache, ou il n’accueille pas de coworkers) : choisissez-en un autre.</p>`
+    : '';
   const booking = o.hosts.length
-    ? html`<form method="post" action="${base}/reservations"><input type="hidden" name="key" value="${o.key}">
+    ? html`${unbookable}<form method="post" action="${base}/reservations"><input type="hidden" name="key" value="${o.key}">
 <label for="place">Lieu d’accueil</label><select id="place" name="hostPlaceId" required>${o.hosts.map((h) => html`<option value="${h.id}"${h.id === o.preselect?.placeId ? html` selected` : ''}>${h.name}</option>`)}</select>
 <label for="date">Jour</label><input id="date" name="date" type="date" min="${view.today}" value="${o.preselect?.date ?? view.today}" required>
 <p><button type="submit">Réserver</button></p></form>`

@@ -12,7 +12,7 @@ import { cancelReservation, createReservation } from '../../domain/checkin/reser
 import { cardActor } from '../../domain/checkin/visit-audit.js';
 import { DaySchema, IdSchema } from '../../../schemas/common.js';
 import { dayInWords } from '../../domain/text/fr.js';
-import { atPlace, memberPage, messagePage, refusedPage, tokenErrorPage, tooManyPage } from '../pages/door-pages.js';
+import { atPlace, memberPage, messagePage, refusedPage, reservationRefusedPage, tokenErrorPage, tooManyPage } from '../pages/door-pages.js';
 import { cardCookie, readForm, rememberedCard } from './door.js';
 
 const ReserveForm = z.object({ hostPlaceId: IdSchema, date: DaySchema, key: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) });
@@ -87,7 +87,7 @@ memberPageRoutes.post('/:cardToken/reservations', async (c) => {
   const card = await cardOf(c, token);
   if ('page' in card) return card.page;
   const form = ReserveForm.safeParse(Object.fromEntries(await readForm(c)));
-  if (!form.success) return refusedPage(c, 400, 'Formulaire incomplet : choisissez un lieu et un jour.');
+  if (!form.success) return reservationRefusedPage(c, 400, 'Formulaire incomplet : choisissez un lieu et un jour.', `/m/${token}`);
   const deps = c.var.deps;
   try {
     const person = await loadPerson(deps, card.personId);
@@ -97,7 +97,7 @@ memberPageRoutes.post('/:cardToken/reservations', async (c) => {
     const snap = await loadDirectorySnapshot(deps);
     return messagePage(c, 'Réservation enregistrée', `Journée réservée ${atPlace(snap.placesById.get(visit.hostPlaceId)?.name ?? visit.hostPlaceId)} le ${dayInWords(visit.date)}. Scannez l’affiche du lieu en arrivant.`, `/m/${token}`);
   } catch (err) {
-    if (err instanceof AppError && err.status < 500) return refusedPage(c, err.status, err.message);
+    if (err instanceof AppError && err.status < 500) return reservationRefusedPage(c, err.status, err.message, `/m/${token}`);
     throw err;
   }
 });

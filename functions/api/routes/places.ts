@@ -14,6 +14,7 @@ const PlaceQuery = z.strictObject({
   ...ListQueryShape,
   q: z.string().max(200).optional().meta({ description: 'Texte (insensible à la casse et aux accents)' }),
   tag: z.string().max(50).optional(),
+  commune: z.string().max(100).optional().meta({ description: 'Commune exacte (sans casse ni accents)' }),
   near: NearSchema.optional().meta({ description: '« lat,lon » : résultats triés du plus proche au plus lointain' }),
   radiusKm: z.coerce.number().positive().max(1000).optional(),
   includeArchived: BooleanQuerySchema.optional(),

@@ -16,6 +16,7 @@ const ResourceQuery = z.strictObject({
   kind: z.enum(RESOURCE_KINDS).optional(),
   category: z.string().max(60).optional(),
   placeId: IdSchema.optional(),
+  commune: z.string().max(100).optional().meta({ description: 'Commune exacte du lieu (sans casse ni accents)' }),
   q: z.string().max(200).optional().meta({ description: 'Texte sur nom, description, catégorie, usages, nom du lieu et commune (sans casse ni accents)' }),
   near: NearSchema.optional().meta({ description: '« lat,lon » : chaque résultat porte distanceKm, triés du plus proche' }),
   radiusKm: z.coerce.number().positive().max(1000).optional(),

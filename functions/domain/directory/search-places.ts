@@ -8,6 +8,8 @@ import type { Place } from '../../../schemas/place.js';
 export interface PlaceSearch {
   q?: string;
   tag?: string;
+  /** Exact commune, case and accents aside. */
+  commune?: string;
   near?: { lat: number; lon: number };
   radiusKm?: number;
   includeArchived?: boolean;
@@ -19,11 +21,13 @@ export interface PlaceSearch {
 export async function searchPlaces(deps: Deps, s: PlaceSearch): Promise<{ items: (Place & { distanceKm?: number })[]; nextCursor?: string }> {
   const snap = await loadDirectorySnapshot(deps);
   const tag = s.tag ? normalizeText(s.tag) : undefined;
+  const commune = s.commune ? normalizeText(s.commune) : undefined;
   const terms = queryTerms(s.q);
   const matched: (Place & { distanceKm?: number })[] = [];
   for (const p of snap.places) {
     if (p.archivedAt && !s.includeArchived) continue;
     if (tag && !p.tags.some((t) => normalizeText(t) === tag)) continue;
+    if (commune && normalizeText(p.address.commune) !== commune) continue;
     if (terms.length && !matchesTerms(snap.placeText.get(p.id) ?? '', terms)) continue;
     if (s.near) {
       if (!p.location) continue;

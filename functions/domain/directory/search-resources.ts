@@ -12,6 +12,8 @@ export interface ResourceSearch {
   kind?: ResourceKind;
   category?: string;
   placeId?: string;
+  /** Exact commune of the place, case and accents aside. */
+  commune?: string;
   q?: string;
   near?: { lat: number; lon: number };
   radiusKm?: number;
@@ -37,6 +39,7 @@ export function resourceFilter(s: Omit<ResourceSearch, 'limit' | 'cursor'>): Res
     // The filter takes the code or its French label (« Salle de réunion »).
     category: s.category !== undefined ? normalizeText(categoryCode(s.category)) : undefined,
     placeId: s.placeId,
+    commune: s.commune ? normalizeText(s.commune) : undefined,
     terms: queryTerms(s.q),
     near: s.near,
     radiusKm: s.radiusKm,

@@ -17,6 +17,10 @@ export interface EventListQuery {
   /** Day (that day included) or date-time: events starting at the latest then. */
   to?: string;
   placeId?: string;
+  /** Exact tag, case and accents aside. */
+  tag?: string;
+  /** Exact commune of the place, case and accents aside. */
+  commune?: string;
   q?: string;
   status?: EventStatus;
   limit: number;
@@ -51,12 +55,16 @@ export async function listEvents(deps: Deps, query: EventListQuery): Promise<{ i
   const from = query.from ? (isDay(query.from) ? parisLocalToInstant(`${query.from}T00:00`) : parseParisDateTime(query.from)) : deps.now();
   const toLimit = query.to ? (isDay(query.to) ? parisLocalToInstant(`${nextDay(query.to)}T00:00`).getTime() - 1 : parseParisDateTime(query.to).getTime()) : Infinity;
   const [raw, snap] = await Promise.all([listEventsEndingFrom(deps.table, { fromUtc: from.toISOString(), placeId: query.placeId }), loadDirectorySnapshot(deps)]);
+  const tag = query.tag ? normalizeText(query.tag) : undefined;
+  const commune = query.commune ? normalizeText(query.commune) : undefined;
   const matched: { event: StoredEvent; start: number }[] = [];
   for (const item of raw) {
     const event = StoredEventSchema.parse(item);
     const start = parseParisDateTime(event.startsAt).getTime();
     if (start > toLimit) continue;
     if (query.status && event.status !== query.status) continue;
+    if (tag && !event.tags.some((x) => normalizeText(x) === tag)) continue;
+    if (commune && normalizeText(snap.placesById.get(event.placeId)?.address.commune ?? '') !== commune) continue;
     if (query.q) {
       const place = snap.placesById.get(event.placeId);
       const text = normalizeText([event.title, event.description ?? '', event.tags.join(' '), place?.name ?? '', place?.address.commune ?? ''].join(' '));

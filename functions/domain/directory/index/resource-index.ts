@@ -25,6 +25,8 @@ export interface ResourceFilter {
   /** Normalised. */
   category?: string;
   placeId?: string;
+  /** Normalised commune of the place. */
+  commune?: string;
   /** Normalised query words. */
   terms: string[];
   near?: { lat: number; lon: number };
@@ -307,7 +309,7 @@ export class ResourceIndex {
       }
       if (f.terms.length && !this.matchesText(r.placeId, e.text, -1, f.terms)) return undefined;
       const place = this.placeById(r.placeId);
-      return place && !place.archivedAt ? { facts: r, place } : undefined;
+      return place && !place.archivedAt && this.inCommune(place, f) ? { facts: r, place } : undefined;
     }
     const k = this.baseRank.get(id);
     if (k === undefined) return undefined;
@@ -325,7 +327,12 @@ export class ResourceIndex {
     }
     if (f.terms.length && !this.matchesText(placeId, undefined, k, f.terms)) return undefined;
     const place = this.placeById(placeId);
-    return place && !place.archivedAt ? { facts: this.baseFacts(k), place } : undefined;
+    return place && !place.archivedAt && this.inCommune(place, f) ? { facts: this.baseFacts(k), place } : undefined;
+  }
+
+  /** The widget's commune filter: the place's commune, case and accents aside. */
+  private inCommune(place: Place, f: ResourceFilter): boolean {
+    return f.commune === undefined || normalizeText(place.address.commune) === f.commune;
   }
 
   private placeIdOf(id: string): string | undefined {
