@@ -27,6 +27,7 @@ const benches: Bench[] = [
   { name: 'api', run: async () => (await import('./bench/api.js')).run() },
   { name: 'scale', run: async () => (await import('./bench/scale.js')).run() },
   { name: 'health', run: async () => (await import('./bench/health.js')).run() },
+  { name: 'widget-first-cards', run: async () => (await import('./bench/widget-first-cards.js')).run() },
 ];
 
 const cell = (v: unknown) => String(v).replace(/\|/g, '\\|');

@@ -26,11 +26,11 @@ describe('widget and public pages', () => {
     expect(again.text).toBe('');
   });
 
-  it('GET /demo is a place’s website embedding the widget in its three views', async () => {
+  it('GET /demo is a place’s website embedding the widget in its views', async () => {
     const r = await t.call('GET', '/demo');
     expect(r.status).toBe(200);
     expect(r.text).toContain('<script type="module" src="/widget.js"></script>');
-    for (const view of ['events', 'resources', 'places']) expect(r.text).toContain(`<tiers-lieux-reseau view="${view}"`);
+    for (const view of ['events', 'resources', 'places', 'availability', 'kit']) expect(r.text).toContain(`<tiers-lieux-reseau view="${view}"`);
   });
 
   it('an event’s public page carries Open Graph tags and schema.org Event JSON-LD, escaped', async () => {

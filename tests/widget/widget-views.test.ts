@@ -197,58 +197,62 @@ describe('paging: one page of 24 from the API, « Voir plus » for the next', ()
 });
 
 describe('view="availability"', () => {
-  it('lists the next 7 days’ free places as counts, nearest first on « Près de chez moi », and « Réserver » books through the card', async () => {
-    // The visitor's phone opened its card once: it remembers it.
-    const cardPage = await context.newPage();
-    await cardPage.goto(cardUrl);
-    expect(await cardPage.locator('h1').textContent()).toBe('Carte de Camille Martin');
+  const label = (day: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${day}T12:00:00Z`));
+  const day = (page: Page, n: number) => page.locator('tiers-lieux-reseau .days ul').nth(n);
 
+  it('lists the next 7 days’ free places as counts, grouped by day, nearest first on « Près de chez moi »', async () => {
     const page = await open('/availability');
-    const requested = apiRequests.filter((u) => u.startsWith('/v1/availability'));
     const six = new Date(`${today}T12:00:00Z`);
     six.setUTCDate(six.getUTCDate() + 6);
-    expect(requested).toEqual([`/v1/availability?date=${today}&to=${six.toISOString().slice(0, 10)}`]);
+    expect(apiRequests.filter((u) => u.startsWith('/v1/availability'))).toEqual([`/v1/availability?date=${today}&to=${six.toISOString().slice(0, 10)}`]);
     const days = await page.locator('tiers-lieux-reseau h3').allTextContents();
     expect(days).toHaveLength(7);
-    const label = (day: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${day}T12:00:00Z`));
     expect(days[0]).toBe(label(today));
-    const day = (n: number) => page.locator('tiers-lieux-reseau .days ul').nth(n);
     // Today: both hosts, by name; La Fabrique takes no visitors. Tomorrow Le Chai is full.
-    expect(await day(0).locator('h4').allTextContents()).toEqual(['La Grange', 'Le Chai']);
-    expect((await day(0).innerText()).replace(/\s+/g, ' ')).toMatch(/La Grange Sarlat-la-Canéda 3 places libres .*Le Chai Bergerac 1 place libre/);
-    expect(await day(1).locator('h4').allTextContents()).toEqual(['La Grange']);
+    expect(await day(page, 0).locator('h4').allTextContents()).toEqual(['La Grange', 'Le Chai']);
+    expect((await day(page, 0).innerText()).replace(/\s+/g, ' ')).toMatch(/La Grange Sarlat-la-Canéda 3 places libres .*Le Chai Bergerac 1 place libre/);
+    expect(await day(page, 1).locator('h4').allTextContents()).toEqual(['La Grange']);
     // Counts only: no names of who is there.
     expect(await page.locator('tiers-lieux-reseau section').innerText()).not.toMatch(/Lou|Durand|Camille/);
 
     await page.getByRole('button', { name: 'Près de chez moi' }).click();
-    await expect.poll(() => day(0).locator('h4').allTextContents()).toEqual(['Le Chai', 'La Grange']);
+    await expect.poll(() => day(page, 0).locator('h4').allTextContents()).toEqual(['Le Chai', 'La Grange']);
     expect(apiRequests.filter((u) => u.startsWith('/v1/availability')).at(-1)).toContain('&near=44.8600,0.4900');
-    expect(await day(0).innerText()).toMatch(/Bergerac · à [\d,]+ km/);
+    expect(await day(page, 0).innerText()).toMatch(/Bergerac · à [\d,]+ km/);
     await page.screenshot({ path: `${ARTIFACTS}/widget-availability.png`, fullPage: true });
+    await page.close();
+  });
 
-    // « Réserver » La Grange tomorrow: the card page opens with that place and day chosen.
-    const reserve = day(1).getByRole('button', { name: `Réserver : La Grange, ${label(tomorrow)}` });
-    const [cardTab] = await Promise.all([context.waitForEvent('page'), reserve.click()]);
-    await cardTab.waitForURL(/\/m\/[^/]+\?placeId=/);
-    expect(await cardTab.locator('select#place').inputValue()).toBe(ids.grange);
-    expect(await cardTab.locator('input#date').inputValue()).toBe(tomorrow);
-    await cardTab.getByRole('button', { name: 'Réserver', exact: true }).click();
-    await cardTab.waitForURL(/\/reservations$/);
-    expect(await cardTab.locator('h1').textContent()).toBe('Réservation enregistrée');
-    expect(await cardTab.getByRole('status').textContent()).toMatch(/^Journée réservée à La Grange le .+\. Scannez l’affiche du lieu en arrivant\.$/);
+  it('« Réserver » opens the card kept by this browser with that place and day chosen; it books, and a second time says why not', async () => {
+    // The visitor's phone opened its card once: it remembers it.
+    const cardPage = await context.newPage();
+    await cardPage.goto(cardUrl);
+    expect(await cardPage.locator('h1').textContent()).toBe('Carte de Camille Martin');
+    await cardPage.close();
+
+    const page = await open('/availability');
+    const reserve = day(page, 1).getByRole('button', { name: `Réserver : La Grange, ${label(tomorrow)}` });
+    const [tab] = await Promise.all([context.waitForEvent('page'), reserve.click()]);
+    await tab.waitForURL(/\/m\/[^/]+\?placeId=/);
+    const chosen = tab.url();
+    expect(await tab.locator('select#place').inputValue()).toBe(ids.grange);
+    expect(await tab.locator('input#date').inputValue()).toBe(tomorrow);
+    await tab.getByRole('button', { name: 'Réserver', exact: true }).click();
+    await tab.waitForURL(/\/reservations$/);
+    expect(await tab.locator('h1').textContent()).toBe('Réservation enregistrée');
+    expect(await tab.getByRole('status').textContent()).toMatch(/^Journée réservée à La Grange le .+\. Scannez l’affiche du lieu en arrivant\.$/);
     const grange = await t.call('GET', `/v1/availability?date=${tomorrow}&placeId=${ids.grange}`);
     expect(grange.body.items[0]).toMatchObject({ capacity: 3, taken: 1, remaining: 2 });
-    await cardTab.screenshot({ path: `${ARTIFACTS}/widget-reservation-done.png`, fullPage: true });
+    await tab.screenshot({ path: `${ARTIFACTS}/widget-reservation-done.png`, fullPage: true });
 
     // The same day again: refused, in French, with the way back to the card.
-    const [again] = await Promise.all([context.waitForEvent('page'), reserve.click()]);
-    await again.waitForURL(/\/m\/[^/]+\?placeId=/);
-    await again.getByRole('button', { name: 'Réserver', exact: true }).click();
-    await again.waitForURL(/\/reservations$/);
-    expect(await again.locator('h1').textContent()).toBe('Réservation impossible');
-    expect(await again.getByRole('alert').textContent()).toContain('Camille Martin est déjà enregistré·e chez « La Grange »');
-    expect(await again.getByRole('link', { name: 'Retour à ma carte' }).count()).toBe(1);
-    await Promise.all([again.close(), cardTab.close(), cardPage.close(), page.close()]);
+    await tab.goto(chosen);
+    await tab.getByRole('button', { name: 'Réserver', exact: true }).click();
+    await tab.waitForURL(/\/reservations$/);
+    expect(await tab.locator('h1').textContent()).toBe('Réservation impossible');
+    expect(await tab.getByRole('alert').textContent()).toContain('Camille Martin est déjà enregistré·e chez « La Grange »');
+    expect(await tab.getByRole('link', { name: 'Retour à ma carte' }).count()).toBe(1);
+    await Promise.all([tab.close(), page.close()]);
   });
 
   it('without a card on this browser, « Réserver » says how to get one', async () => {

@@ -78,6 +78,14 @@ export function renderDemoPage(): string {
     <tiers-lieux-reseau view="places"></tiers-lieux-reseau>
   </section>
 
+  <section id="places-libres">
+    <tiers-lieux-reseau view="availability"></tiers-lieux-reseau>
+  </section>
+
+  <section id="kit">
+    <tiers-lieux-reseau view="kit"></tiers-lieux-reseau>
+  </section>
+
   <section id="english">
     <tiers-lieux-reseau view="events" lang="en"></tiers-lieux-reseau>
   </section>

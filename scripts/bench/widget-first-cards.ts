@@ -1,0 +1,111 @@
+/**
+ * `npm run bench -- widget-first-cards [--resources=2000]`: the widget's time to first cards
+ * against an empty page, in real headless Chromium, interleaved (issue 15: ≤ 2× at 2,000
+ * resources). The directory is generated in memory and installed as the API's index, as
+ * the scale bench does; the API and the host site are real HTTP servers on this machine.
+ * - empty page: the same host page without the widget, until its load event;
+ * - first cards: the page with `<tiers-lieux-reseau view="resources">` until the first card
+ *   is in its shadow root (widget.js cached after the warm-up, as for a returning visitor).
+ * Both are read from the page's own clock (navigation start = 0).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg, availableParallelism } from 'node:os';
+import { serve } from '@hono/node-server';
+import { chromium } from 'playwright-core';
+import type { BenchResult } from '../bench.js';
+import { startDynamoDbLocal } from '../dynamodb-local.js';
+import { createTableRef } from '../../integrations/dynamodb/client.js';
+import { ensureTable } from '../../integrations/dynamodb/ensure-table.js';
+import { createApp } from '../../functions/api/app.js';
+import { newId } from '../../functions/domain/ids.js';
+import type { Deps } from '../../functions/domain/deps.js';
+import { DirectoryIndex } from '../../functions/domain/directory/index/directory-index.js';
+import { installDirectoryIndex } from '../../functions/domain/directory/snapshot.js';
+import { createRecord } from '../../functions/domain/directory/write-records.js';
+import { PlaceSchema } from '../../schemas/place.js';
+import { ResourceSchema, type Resource } from '../../schemas/resource.js';
+import { placeInput, resourceInput, seededRandom } from './directory-load.js';
+import { median, round } from './stats.js';
+
+const SAMPLES = 30;
+const WARMUP = 5;
+const META = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 1 };
+
+function resourcesFromArgs(): number {
+  const arg = process.argv.find((a) => a.startsWith('--resources='));
+  return arg ? Number(arg.slice(12)) || 2_000 : 2_000;
+}
+
+/** Same shape as the scale bench's directory: about one place for 28 resources. */
+function buildIndex(resources: number): DirectoryIndex {
+  const rnd = seededRandom(24);
+  let clock = 1_760_000_000_000;
+  const places = Array.from({ length: Math.max(50, Math.round(resources / 28)) }, (_, i) => PlaceSchema.parse({ tags: [], membership: 'member', ...placeInput(rnd, i), ...META, id: newId(clock++) }));
+  const index = new DirectoryIndex();
+  for (const p of places) index.apply('place', p);
+  for (let i = 0; i < resources; i++) {
+    index.apply('resource', ResourceSchema.parse({ quantity: 1, uses: [], rates: [], ...resourceInput(rnd, places[i % places.length]!.id, i), ...META, id: newId(clock++) }) as Resource);
+  }
+  return index;
+}
+
+const page = (api: string, widget: boolean) =>
+  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Site d’un lieu</title>${widget ? `<script type="module" src="${api}/widget.js"></script>` : ''}</head>` +
+  `<body><h1>Le site du lieu</h1><p>Nos espaces et notre matériel :</p>${widget ? '<tiers-lieux-reseau view="resources"></tiers-lieux-reseau>' : ''}</body></html>`;
+
+export async function run(): Promise<BenchResult> {
+  const resources = resourcesFromArgs();
+  const dynamo = await startDynamoDbLocal({ dataDir: 'memory' });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  try {
+    const table = createTableRef({ tableName: 'bench-widget', endpoint: dynamo.endpoint });
+    await ensureTable(table);
+    const deps: Deps = { table, now: () => new Date(), newId: () => newId(), adminToken: 'bench-admin-token-0123456789', publicBaseUrl: 'http://localhost:3000' };
+    await createRecord(deps, { role: 'system', id: 'bench:widget' }, 'place', placeInput(seededRandom(7), 0));
+    installDirectoryIndex(deps.table, buildIndex(resources));
+    const apiServer = serve({ fetch: createApp({ ...deps, indexArtifacts: 'off' }).fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((r) => (apiServer.listening ? r() : apiServer.once('listening', () => r())));
+    const api = `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}`;
+    const site = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(page(api, req.url === '/widget'));
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const empty: number[] = [];
+    const cards: number[] = [];
+    let shown = 0;
+    for (let i = -WARMUP; i < SAMPLES; i++) {
+      await tab.goto(`${origin}/empty`, { waitUntil: 'load' });
+      const e = await tab.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+      await tab.goto(`${origin}/widget`, { waitUntil: 'commit' });
+      const first = await tab.waitForFunction(() => (document.querySelector('tiers-lieux-reseau')?.shadowRoot?.querySelector('article') ? performance.now() : 0), undefined, { polling: 'raf', timeout: 30_000 });
+      const c = (await first.jsonValue()) as number;
+      shown = await tab.evaluate(() => document.querySelector('tiers-lieux-reseau')!.shadowRoot!.querySelectorAll('article').length);
+      if (i >= 0) (empty.push(e), cards.push(c));
+    }
+    await context.close();
+    apiServer.close();
+    await new Promise<void>((r) => site.close(() => r()));
+    const ratio = round(median(cards) / median(empty));
+    return {
+      name: 'widget-first-cards',
+      figures: {
+        resources,
+        'cards shown first': shown,
+        'empty page p50 ms': round(median(empty), 1),
+        'widget first cards p50 ms': round(median(cards), 1),
+        'first cards p50 ÷ empty page p50': ratio,
+      },
+      targets: { [`widget time to first cards ≤ 2× an empty page at ${resources.toLocaleString('en')} resources`]: ratio <= 2 },
+      notes: [`Chromium headless, ${SAMPLES} interleaved pairs after ${WARMUP} warm-ups; load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${availableParallelism()} cores; directory generated in memory and installed as the index`],
+    };
+  } finally {
+    await browser.close();
+    await dynamo.stop();
+  }
+}
