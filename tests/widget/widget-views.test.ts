@@ -168,7 +168,8 @@ describe('paging: one page of 24 from the API, « Voir plus » for the next', ()
     expect(apiRequests.filter((u) => u.startsWith('/v1/resources?'))).toEqual(['/v1/resources?limit=24']);
     const more = page.getByRole('button', { name: 'Voir plus' });
     await more.click();
-    await expect.poll(() => page.locator('tiers-lieux-reseau h3').count()).toBe(32);
+    await page.locator('tiers-lieux-reseau li:nth-child(32)').waitFor();
+    expect(await page.locator('tiers-lieux-reseau h3').count()).toBe(32);
     expect(await status(page)).toBe('32 résultats');
     expect(await more.isHidden()).toBe(true);
     expect(apiRequests.filter((u) => u.startsWith('/v1/resources?limit=24&cursor='))).toHaveLength(1);
@@ -216,14 +217,17 @@ describe('view="availability"', () => {
     expect(await page.locator('tiers-lieux-reseau section').innerText()).not.toMatch(/Lou|Durand|Camille/);
 
     await page.getByRole('button', { name: 'Près de chez moi' }).click();
-    await expect.poll(() => day(page, 0).locator('h4').allTextContents()).toEqual(['Le Chai', 'La Grange']);
+    // The position is given (the hint says so), then the nearest-first list comes back.
+    await page.locator('tiers-lieux-reseau #near-hint', { hasText: 'Les lieux les plus proches d’abord.' }).waitFor();
+    await settled(page);
+    expect(await day(page, 0).locator('h4').allTextContents()).toEqual(['Le Chai', 'La Grange']);
     expect(apiRequests.filter((u) => u.startsWith('/v1/availability')).at(-1)).toContain('&near=44.8600,0.4900');
     expect(await day(page, 0).innerText()).toMatch(/Bergerac · à [\d,]+ km/);
     await page.screenshot({ path: `${ARTIFACTS}/widget-availability.png`, fullPage: true });
     await page.close();
   });
 
-  it('« Réserver » opens the card kept by this browser with that place and day chosen; it books, and a second time says why not', async () => {
+  it('« Réserver » opens the card kept by this browser with that place and day chosen, and it books', async () => {
     // The visitor's phone opened its card once: it remembers it.
     const cardPage = await context.newPage();
     await cardPage.goto(cardUrl);
@@ -234,7 +238,6 @@ describe('view="availability"', () => {
     const reserve = day(page, 1).getByRole('button', { name: `Réserver : La Grange, ${label(tomorrow)}` });
     const [tab] = await Promise.all([context.waitForEvent('page'), reserve.click()]);
     await tab.waitForURL(/\/m\/[^/]+\?placeId=/);
-    const chosen = tab.url();
     expect(await tab.locator('select#place').inputValue()).toBe(ids.grange);
     expect(await tab.locator('input#date').inputValue()).toBe(tomorrow);
     await tab.getByRole('button', { name: 'Réserver', exact: true }).click();
@@ -243,16 +246,20 @@ describe('view="availability"', () => {
     expect(await tab.getByRole('status').textContent()).toMatch(/^Journée réservée à La Grange le .+\. Scannez l’affiche du lieu en arrivant\.$/);
     const grange = await t.call('GET', `/v1/availability?date=${tomorrow}&placeId=${ids.grange}`);
     expect(grange.body.items[0]).toMatchObject({ capacity: 3, taken: 1, remaining: 2 });
-    await tab.screenshot({ path: `${ARTIFACTS}/widget-reservation-done.png`, fullPage: true });
+    await Promise.all([tab.close(), page.close()]);
+  });
 
-    // The same day again: refused, in French, with the way back to the card.
-    await tab.goto(chosen);
+  it('a day the card cannot book is refused on a French page, with the way back to the card', async () => {
+    const tab = await context.newPage();
+    await tab.goto(cardUrl);
+    // What the widget opens for Le Chai tomorrow (full since Lou booked its one place).
+    await tab.goto(`${apiOrigin}/m/reserver?placeId=${ids.chai}&date=${tomorrow}`);
     await tab.getByRole('button', { name: 'Réserver', exact: true }).click();
     await tab.waitForURL(/\/reservations$/);
     expect(await tab.locator('h1').textContent()).toBe('Réservation impossible');
-    expect(await tab.getByRole('alert').textContent()).toContain('Camille Martin est déjà enregistré·e chez « La Grange »');
+    expect(await tab.getByRole('alert').textContent()).toContain('« Le Chai » est complet');
     expect(await tab.getByRole('link', { name: 'Retour à ma carte' }).count()).toBe(1);
-    await Promise.all([tab.close(), page.close()]);
+    await tab.close();
   });
 
   it('without a card on this browser, « Réserver » says how to get one', async () => {
