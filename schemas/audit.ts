@@ -12,6 +12,7 @@ export const AuditEntrySchema = z
     before: z.unknown().optional(),
     after: z.unknown().optional(),
     note: z.string().optional(),
+    detailsPurgedAt: TimestampSchema.optional().meta({ description: 'Copies avant/après retirées à la fin de la durée de conservation (GET /v1/settings/retention)' }),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

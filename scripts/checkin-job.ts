@@ -5,6 +5,7 @@
  */
 import { localJobs } from './local-jobs.js';
 import { runCheckinJobs } from '../functions/domain/checkin/checkin-jobs.js';
+import { purgeExpiredData } from '../functions/domain/privacy/retention.js';
 
 localJobs.push({
   name: 'réservations et passages',
@@ -15,8 +16,11 @@ localJobs.push({
     const tick = () => {
       if (running) return;
       running = runCheckinJobs(deps)
-        .then((r) => {
+        .then(async (r) => {
           if (r.released + r.charged + r.confirmed > 0) console.log(`Réservations libérées : ${r.released}, non honorées facturées : ${r.charged}, passages confirmés : ${r.confirmed}`);
+          // The retention purge rides on the same timer (as in AWS, on the hourly job).
+          const p = await purgeExpiredData(deps);
+          if (p.idempotencyDeleted + p.auditLinesTrimmed > 0) console.log(`Conservation : ${p.idempotencyDeleted} réponse(s) Idempotency-Key supprimée(s), ${p.auditLinesTrimmed} ligne(s) du journal allégée(s)`);
         })
         .catch((err) => console.error(`Réservations et passages : ${(err as Error).message}`))
         .finally(() => (running = undefined));

@@ -43,6 +43,8 @@ const FEATURE_GROUPS = {
   finance: { prefixes: ['/v1/finance'], load: () => import('./groups/finance.js') },
   kit: { prefixes: ['/v1/kit'], load: () => import('./groups/kit.js') },
   stats: { prefixes: ['/stats'], load: () => import('./groups/stats.js') },
+  // Personal data on request (RGPD) below the eager person routes, like the card, and the retention settings.
+  privacy: { prefixes: ['/v1/people/:personId/export', '/v1/people/:personId/erase', '/v1/settings/retention'], load: () => import('./groups/privacy.js') },
   valuation: { prefixes: ['/v1/contributions', '/v1/settings/valuation', '/v1/valuation', '/v1/coordination'], load: () => import('./groups/valuation.js') },
 } satisfies Record<string, LazyGroup>;
 

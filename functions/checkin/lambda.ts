@@ -2,18 +2,23 @@
  * Hourly (EventBridge Scheduler): reservations of days gone by are released, or charged as
  * no-shows when the network says `noShowPolicy: "charge"`; check-ins unrefused for 7 days are
  * confirmed. Every item is a conditioned transaction: a run that overlaps another, or is
- * retried, changes nothing twice. Environment: TABLE_NAME.
+ * retried, changes nothing twice. The same run purges what the retention settings no longer
+ * keep (idempotency records, audit details: ../domain/privacy/retention.ts). Environment: TABLE_NAME.
  */
 import middy from '@middy/core';
 import { depsFromEnv } from '../deps-from-env.js';
 import type { Deps } from '../domain/deps.js';
 import { runCheckinJobs } from '../domain/checkin/checkin-jobs.js';
+import { purgeExpiredData } from '../domain/privacy/retention.js';
 
 let ready: Promise<Deps> | undefined;
 
 export const handler = middy().handler(async () => {
   ready ??= depsFromEnv(process.env, { withAdminToken: false });
-  const report = await runCheckinJobs(await ready);
+  const deps = await ready;
+  const report = await runCheckinJobs(deps);
   console.log(JSON.stringify({ level: 'info', msg: 'checkin jobs', ...report }));
-  return report;
+  const purge = await purgeExpiredData(deps);
+  console.log(JSON.stringify({ level: 'info', msg: 'retention purge', ...purge }));
+  return { ...report, purge };
 });

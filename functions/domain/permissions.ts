@@ -44,6 +44,17 @@ export const PERMISSIONS = {
     roles: { manager: 'own-place', admin: 'all' },
     denied: 'Fiche archivée : visible seulement par l’administrateur et son lieu.',
   },
+  'person.data.export': {
+    label: 'exporter tout ce que le réseau détient sur une personne (RGPD)',
+    roles: { manager: 'own-place', admin: 'all' },
+    denied: 'Seuls l’administrateur et le gestionnaire du lieu d’attache exportent les données d’une personne.',
+  },
+  'person.data.erase': {
+    label: 'effacer les données personnelles d’une personne (pseudonyme, irréversible)',
+    roles: { admin: 'all' },
+    denied: 'Effacement irréversible : réservé à l’administrateur du réseau (responsable du traitement). Transmettez-lui la demande.',
+  },
+  'retention.settings': { label: 'lire et changer les durées de conservation', roles: { admin: 'all' }, denied: ADMIN_ONLY },
   'token.manage': { label: 'créer, lister et révoquer les jetons', roles: { admin: 'all' }, denied: ADMIN_ONLY },
   'audit.read': { label: 'lire le journal des modifications', roles: { admin: 'all' }, denied: ADMIN_ONLY },
   // Sync and events

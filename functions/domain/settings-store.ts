@@ -6,6 +6,7 @@
 import type { Deps } from './deps.js';
 import type { Actor } from './actor.js';
 import { actorLabel } from './actor.js';
+import { channelOf } from './audit.js';
 import { authorize, type Action } from './permissions.js';
 import { getSettingsItem, putSettingsItem, type SettingsKey } from '../../integrations/dynamodb/settings-repository.js';
 
@@ -35,7 +36,7 @@ export function settingsStore<S, I extends object>(o: { name: string; action: Ac
       const before = await read(deps);
       const now = deps.now().toISOString();
       const after = { ...input, updatedAt: now, updatedBy: actorLabel(actor) } as unknown as S;
-      await putSettingsItem(deps.table, o.key(), entity, after as Record<string, unknown>, { id: deps.newId(), entityType: entity, entityId: o.name, action: 'update', actor: actorLabel(actor), at: now, before, after });
+      await putSettingsItem(deps.table, o.key(), entity, after as Record<string, unknown>, { id: deps.newId(), entityType: entity, entityId: o.name, action: 'update', actor: actorLabel(actor), at: now, before, after, note: `canal : ${channelOf(actor)}` });
       return after;
     },
   };

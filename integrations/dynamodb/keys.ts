@@ -51,6 +51,11 @@ export const keys = {
   auditCursor: (entityId?: string): CursorShape =>
     entityId ? { pk: `audit#${entityId}`, sk: startsWith('audit#') } : { pk: startsWith('audit#'), sk: startsWith('audit#'), gsi1pk: 'audit', gsi1sk: () => true },
 
+  // --- personal data (retention settings, audit details purge) ---
+  retentionSettings: () => ({ pk: 'privacy#settings', sk: 'retention' }),
+  /** The audit id (time-ordered ULID) up to which the details (before/after) were purged. */
+  auditPurgeMark: () => ({ pk: 'meta', sk: 'audit-purge-mark' }),
+
   // --- mobility keys (settings, passes, visits, ledger) ---
   // Counters (host day capacity, pass usage) persist; only idempotency records carry `ttl`.
   mobilitySettings: () => ({ pk: 'mob#settings', sk: 'mobility' }),
@@ -81,6 +86,9 @@ export const keys = {
   pendingCheckins: () => ({ pk: 'mob#checkins#pending' }),
   /** Idempotency records are scoped by caller and expire (attribute `ttl`). */
   idempotency: (scope: string, key: string) => ({ pk: `mob#idem#${scope}#${key}`, sk: 'idem' }),
+  /** gsi2 lists idempotency records by expiry, for the retention purge (DynamoDB TTL deletes them too, lazily). */
+  idempotencyByExpiry: (ttl: number, scope: string, key: string) => ({ gsi2pk: 'mob#idem#by-expiry', gsi2sk: `${String(ttl).padStart(12, '0')}#${scope}#${key}` }),
+  idempotencyExpiringBefore: (ttl: number) => ({ gsi2pk: 'mob#idem#by-expiry', gsi2skBefore: `${String(ttl).padStart(12, '0')}#` }),
   /** Journal entries in their month's partition, sorted by date. */
   ledgerEntry: (date: string, entryId: string) => ({ pk: `ledger#${date.slice(0, 7)}`, sk: `entry#${date}#${entryId}` }),
   ledgerMonth: (month: string) => ({ pk: `ledger#${month}`, skPrefix: 'entry#' }),

@@ -90,7 +90,7 @@ export function recordVisitItems(
       item: {
         Put: {
           TableName: t.tableName,
-          Item: { ...keys.idempotency(idempotency.scope, idempotency.key), entity: 'idempotency', requestHash: idempotency.requestHash, response: visit, ttl: idempotency.ttl },
+          Item: { ...keys.idempotency(idempotency.scope, idempotency.key), ...keys.idempotencyByExpiry(idempotency.ttl, idempotency.scope, idempotency.key), entity: 'idempotency', requestHash: idempotency.requestHash, response: visit, ttl: idempotency.ttl },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

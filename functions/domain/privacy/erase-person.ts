@@ -1,0 +1,99 @@
+/**
+ * POST /v1/people/{personId}/erase (admin only): the person's identifying data replaced by a
+ * pseudonym everywhere the network keeps it, amounts untouched (RGPD, droit à l’effacement).
+ *
+ * Why admin only: the erasure is irreversible, it rewrites other places' records (the host's
+ * journal entries, the audit trail the admin relies on), and the network, not a place, is the
+ * data controller answering the request. A manager exports; the admin erases.
+ */
+import type { Deps } from '../deps.js';
+import type { Actor } from '../actor.js';
+import { actorLabel } from '../actor.js';
+import { authorize } from '../permissions.js';
+import { ConflictError } from '../errors.js';
+import { keys } from '../../../integrations/dynamodb/keys.js';
+import { saveDirectoryRecord, StaleVersionError } from '../../../integrations/dynamodb/directory-repository.js';
+import { getItem, listChangesOfRecord, replaceAttributes, type RawItem } from '../../../integrations/dynamodb/person-data-repository.js';
+import { collectPersonData, type PersonData } from './person-data.js';
+import { pseudonymousPerson, scrubberFor, type Scrubber } from './pseudonym.js';
+import { PersonSchema } from '../../../schemas/person.js';
+import type { ErasureReport } from '../../../schemas/privacy.js';
+
+/** Key and bookkeeping attributes: never personal data, never rewritten. */
+const UNTOUCHED = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'ttl', 'entity', 'id', 'version', 'seq']);
+
+/** Rewrites the attributes of `item` that still hold a trace; returns 1 when it wrote. */
+async function rewrite(deps: Deps, sc: Scrubber, item: RawItem, bump = false): Promise<number> {
+  const changed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (UNTOUCHED.has(name)) continue;
+    const scrubbed = sc.scrub(value);
+    if (JSON.stringify(scrubbed) !== JSON.stringify(value)) changed[name] = scrubbed;
+  }
+  if (!Object.keys(changed).length) return 0;
+  // A versioned record (a contribution) moves to a new version, so stale editors get a 409.
+  if (bump && typeof item.version === 'number') Object.assign(changed, { version: item.version + 1, updatedAt: deps.now().toISOString() });
+  return (await replaceAttributes(deps.table, { pk: item.pk, sk: item.sk }, changed)) ? 1 : 0;
+}
+
+/** Every stored item reachable from the person's keys except the record itself. */
+async function scrubReachable(deps: Deps, sc: Scrubber, data: PersonData): Promise<number> {
+  const copies: RawItem[] = [];
+  for (const e of data.entries) {
+    for (const account of new Set(e.postings.flatMap((p) => [p.from, p.to]))) {
+      const copy = await getItem(deps.table, keys.ledgerAccountEntry(account, e.date, e.id));
+      if (copy) copies.push(copy);
+    }
+  }
+  const visitCopies: RawItem[] = [];
+  for (const v of data.visits) {
+    for (const k of [keys.placeVisit(v.hostPlaceId, v.date, v.id, 'host'), keys.placeVisit(v.homePlaceId, v.date, v.id, 'home')]) {
+      const copy = await getItem(deps.table, k);
+      if (copy) visitCopies.push(copy);
+    }
+  }
+  const changes = await listChangesOfRecord(deps.table, data.person.id);
+  let n = 0;
+  for (const item of [...data.raw.personPartition, ...data.raw.visits, ...visitCopies, ...data.raw.entries, ...copies, ...data.raw.audit, ...changes]) n += await rewrite(deps, sc, item);
+  for (const item of data.raw.contributions) n += await rewrite(deps, sc, item, true);
+  return n;
+}
+
+/**
+ * Primary course:
+ * 1. only the admin (403 otherwise); 404 for an unknown person; an already erased person
+ *    answers the same report again and writes nothing;
+ * 2. rewrite every item reachable from the person's keys (passes, visits and their copies,
+ *    journal entries and their per-account copies — memos only, never an amount —,
+ *    contributions, audit lines, change-log copies) where it still names the person;
+ * 3. write the pseudonymous record (new version: the sheet row follows on the next sync)
+ *    with its `erase` audit line in one transaction (409 if the record changed meanwhile);
+ * 4. sweep once more with the old identity, for a visit recorded during steps 2–3.
+ */
+export async function erasePerson(deps: Deps, actor: Actor, personId: string): Promise<ErasureReport> {
+  authorize(actor, 'person.data.erase');
+  const data = await collectPersonData(deps, personId);
+  const person = data.person;
+  const sc = scrubberFor(person);
+  const sheet = person.archivedAt
+    ? 'La fiche était archivée : la synchronisation ne réécrit plus sa ligne ; supprimez-la du tableur à la main.'
+    : 'La ligne du tableur sera réécrite avec le pseudonyme à la prochaine synchronisation.';
+  if (person.erasedAt) return { personId, pseudonym: person.displayName, erasedAt: person.erasedAt, alreadyErased: true, itemsRewritten: 0, sheet };
+
+  let rewritten = await scrubReachable(deps, sc, data);
+  const now = deps.now().toISOString();
+  const record = PersonSchema.parse({ ...pseudonymousPerson(person, sc.pseudonym), erasedAt: now, updatedAt: now, version: person.version + 1 });
+  try {
+    await saveDirectoryRecord(deps.table, {
+      type: 'person',
+      record,
+      expectedVersion: person.version,
+      audit: { id: deps.newId(), entityType: 'person', entityId: personId, action: 'erase', actor: actorLabel(actor), at: now, before: { version: person.version }, after: record, note: 'canal : api · données personnelles effacées à la demande (RGPD)' },
+    });
+  } catch (err) {
+    if (err instanceof StaleVersionError) throw new ConflictError(`La fiche « ${personId} » a été modifiée pendant l’effacement ; relancez l’effacement.`);
+    throw err;
+  }
+  rewritten += 1 + (await scrubReachable(deps, sc, await collectPersonData(deps, personId)));
+  return { personId, pseudonym: sc.pseudonym, erasedAt: now, alreadyErased: false, itemsRewritten: rewritten, sheet };
+}

@@ -1,0 +1,114 @@
+/** Personal data on request: export everything, erase identity everywhere with ledger sums unchanged, retention purge. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ADMIN, createTestContext, type TestContext } from '../support/harness.js';
+import { createNetwork, createPlace, managerToken, postPass, postVisit } from '../mobility/mobility-setup.js';
+
+const NAME = 'Héloïse Quintavalle';
+const EMAIL = 'heloise.quintavalle@example.org';
+const PHONE = '06 98 76 54 32';
+
+let t: TestContext;
+let net: Awaited<ReturnType<typeof createNetwork>>;
+let person: string;
+let ids: { visit: string; cancelled: string; pass: string; entry: string; contribution: string; freeContribution: string };
+
+/** Every item of the test table (a test may Scan; the product never does). */
+async function allItems(): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await t.deps.table.doc.send(new ScanCommand({ TableName: t.deps.table.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+    out.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+const traces = (items: Record<string, unknown>[]) => items.filter((i) => /héloïse|quintavalle|98 76 54 32/i.test(JSON.stringify(i).normalize('NFC')));
+
+beforeAll(async () => {
+  t = await createTestContext({ now: '2025-05-12T09:00:00Z' });
+  net = await createNetwork(t);
+  const third = await createPlace(t, { name: 'L’Escale' });
+  const p = await t.call('POST', '/v1/people', { token: ADMIN, body: { homePlaceId: net.home, displayName: NAME, email: EMAIL, phone: PHONE, bio: `${NAME}, ébéniste.`, skills: [{ name: 'ébénisterie' }], publicProfile: true } });
+  expect(p.status).toBe(201);
+  person = p.body.id;
+  const pass = await postPass(t, { personId: person, period: 'month', daysPerPeriod: 4, priceCents: 4000, startsOn: '2025-05-01' });
+  const visit = await postVisit(t, { personId: person, hostPlaceId: net.host, date: '2025-05-12', scheme: 'pass' });
+  const other = await postVisit(t, { personId: person, hostPlaceId: third, date: '2025-05-13', scheme: 'preferential' });
+  expect((await t.call('POST', `/v1/visits/${other.body.id}/cancel`, { token: ADMIN })).status).toBe(200);
+  const entry = await t.call('POST', '/v1/ledger/entries', { token: ADMIN, body: { date: '2025-05-12', memo: `Remboursement ${NAME}`, postings: [{ from: 'network', to: `person:${person}`, amountCents: 700 }] } });
+  const contribution = await t.call('POST', '/v1/contributions', { token: ADMIN, body: { kind: 'time', date: '2025-05-10', placeId: net.home, personId: person, activity: 'Accueil', hours: 3, note: `Merci à ${NAME}` } });
+  const free = await t.call('POST', '/v1/contributions', { token: ADMIN, body: { kind: 'time', date: '2025-04-02', placeId: net.host, volunteerName: NAME, activity: 'Chantier', hours: 2 } });
+  // The person's record is edited once more, so the audit holds before/after snapshots.
+  expect((await t.call('PATCH', `/v1/people/${person}`, { token: ADMIN, body: { phone: PHONE } })).status).toBe(200);
+  for (const r of [pass, visit, other, entry, contribution, free]) expect(r.status).toBe(201);
+  ids = { visit: visit.body.id, cancelled: other.body.id, pass: pass.body.id, entry: entry.body.id, contribution: contribution.body.id, freeContribution: free.body.id };
+});
+
+describe('GET /v1/people/{id}/export', () => {
+  it('the home manager gets the record, visits, passes, postings, contributions and audit lines', async () => {
+    const r = await t.call('GET', `/v1/people/${person}/export`, { token: await managerToken(t, net.home) });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('cache-control')).toBe('private, no-store');
+    const x = r.body;
+    expect(x.person).toMatchObject({ id: person, displayName: NAME, email: EMAIL, phone: PHONE });
+    expect(x.visits.map((v: any) => [v.id, v.status]).sort()).toEqual([[ids.visit, 'active'], [ids.cancelled, 'cancelled']].sort());
+    expect(x.passes).toMatchObject([{ id: ids.pass, usage: [{ period: '2025-05', usedDays: 1 }] }]);
+    const kinds = x.postings.map((e: any) => e.kind).sort();
+    expect(kinds).toEqual(['manual', 'pass', 'visit', 'visit', 'visit-cancellation']);
+    expect(x.postings.find((e: any) => e.id === ids.entry).postings).toEqual([{ from: 'network', to: `person:${person}`, amountCents: 700 }]);
+    expect(x.contributions.map((c: any) => c.id).sort()).toEqual([ids.contribution, ids.freeContribution].sort());
+    const lines = x.audit.map((a: any) => `${a.entityId}:${a.action}`);
+    for (const expected of [`${person}:create`, `${person}:update`, `${ids.visit}:record`, `${ids.cancelled}:cancel`, `${ids.pass}:create`, `${ids.entry}:create`, `${ids.contribution}:create`]) expect(lines).toContain(expected);
+  });
+
+  it('another place’s manager gets 403 (the person is public), anonymous 401, an unknown id 404', async () => {
+    expect((await t.call('GET', `/v1/people/${person}/export`, { token: await managerToken(t, net.host) })).status).toBe(403);
+    expect((await t.call('GET', `/v1/people/${person}/export`)).status).toBe(401);
+    expect((await t.call('GET', '/v1/people/01ARZ3NDEKTSV4RRFFQ69G5FAV/export', { token: ADMIN })).status).toBe(404);
+  });
+});
+
+describe('POST /v1/people/{id}/erase', () => {
+  it('only the admin erases (a home manager gets 403)', async () => {
+    expect((await t.call('POST', `/v1/people/${person}/erase`, { token: await managerToken(t, net.home) })).status).toBe(403);
+    expect((await t.call('POST', `/v1/people/${person}/erase`)).status).toBe(401);
+  });
+
+  it('leaves no trace of the name, e-mail or phone in any item of the table; every ledger balance is identical; the erasure is audited', async () => {
+    const before = await t.call('GET', '/v1/ledger/balances?from=2025-04&to=2025-05', { token: ADMIN });
+    const entriesBefore = await t.call('GET', `/v1/ledger/entries?account=place:${net.host}`, { token: ADMIN });
+    expect(traces(await allItems()).length).toBeGreaterThan(10);
+
+    const r = await t.call('POST', `/v1/people/${person}/erase`, { token: ADMIN });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ personId: person, pseudonym: `Anonyme ${person.slice(-6)}`, alreadyErased: false });
+    expect(r.body.itemsRewritten).toBeGreaterThan(5);
+
+    expect(traces(await allItems())).toEqual([]);
+    const after = await t.call('GET', '/v1/ledger/balances?from=2025-04&to=2025-05', { token: ADMIN });
+    expect(after.body).toEqual(before.body);
+    const entriesAfter = await t.call('GET', `/v1/ledger/entries?account=place:${net.host}`, { token: ADMIN });
+    expect(entriesAfter.body.items.map((e: any) => [e.id, e.postings])).toEqual(entriesBefore.body.items.map((e: any) => [e.id, e.postings]));
+    expect(entriesAfter.body.items.find((e: any) => e.kind === 'visit').memo).toMatch(/^Visite d’Anonyme /);
+
+    const rec = await t.call('GET', `/v1/people/${person}`, { token: ADMIN });
+    expect(rec.body).toMatchObject({ displayName: r.body.pseudonym, publicProfile: false, skills: [], erasedAt: '2025-05-12T09:00:00.000Z' });
+    expect(rec.body.email).toBeUndefined();
+    const audit = await t.call('GET', `/v1/audit?entityId=${person}`, { token: ADMIN });
+    expect(audit.body.items[0]).toMatchObject({ action: 'erase', actor: 'admin', before: { version: 2 }, after: { displayName: r.body.pseudonym } });
+    // The contribution keeps its hours; the free volunteer name became the pseudonym.
+    const free = await t.call('GET', `/v1/contributions/${ids.freeContribution}`, { token: ADMIN });
+    expect(free.body).toMatchObject({ volunteerName: r.body.pseudonym, hours: 2 });
+  });
+
+  it('a second erasure changes nothing; the erased person receives no visit', async () => {
+    const again = await t.call('POST', `/v1/people/${person}/erase`, { token: ADMIN });
+    expect(again.body).toMatchObject({ alreadyErased: true, itemsRewritten: 0 });
+    const v = await postVisit(t, { personId: person, hostPlaceId: net.host, date: '2025-05-20', scheme: 'retrocession' });
+    expect(v.status).toBe(422);
+    expect(v.body.detail).toMatch(/effacées/);
+  });
+});
