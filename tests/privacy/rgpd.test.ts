@@ -77,31 +77,46 @@ describe('POST /v1/people/{id}/erase', () => {
     expect((await t.call('POST', `/v1/people/${person}/erase`)).status).toBe(401);
   });
 
-  it('leaves no trace of the name, e-mail or phone in any item of the table; every ledger balance is identical; the erasure is audited', async () => {
-    const before = await t.call('GET', '/v1/ledger/balances?from=2025-04&to=2025-05', { token: ADMIN });
-    const entriesBefore = await t.call('GET', `/v1/ledger/entries?account=place:${net.host}`, { token: ADMIN });
+  let before: { balances: any; hostEntries: any[] };
+  let report: any;
+  it('before the erasure, the table names the person in many items', async () => {
+    const balances = await t.call('GET', '/v1/ledger/balances?from=2025-04&to=2025-05', { token: ADMIN });
+    const hostEntries = await t.call('GET', `/v1/ledger/entries?account=place:${net.host}`, { token: ADMIN });
+    before = { balances: balances.body, hostEntries: hostEntries.body.items };
     expect(traces(await allItems()).length).toBeGreaterThan(10);
+  });
 
+  it('the admin erases: the answer names the pseudonym and what was rewritten', async () => {
+    expect(before).toBeDefined();
     const r = await t.call('POST', `/v1/people/${person}/erase`, { token: ADMIN });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ personId: person, pseudonym: `Anonyme ${person.slice(-6)}`, alreadyErased: false });
     expect(r.body.itemsRewritten).toBeGreaterThan(5);
+    report = r.body;
+  });
 
+  it('leaves no trace of the name, e-mail or phone in any item of the table', async () => {
+    expect(report).toBeDefined();
     expect(traces(await allItems())).toEqual([]);
-    const after = await t.call('GET', '/v1/ledger/balances?from=2025-04&to=2025-05', { token: ADMIN });
-    expect(after.body).toEqual(before.body);
-    const entriesAfter = await t.call('GET', `/v1/ledger/entries?account=place:${net.host}`, { token: ADMIN });
-    expect(entriesAfter.body.items.map((e: any) => [e.id, e.postings])).toEqual(entriesBefore.body.items.map((e: any) => [e.id, e.postings]));
-    expect(entriesAfter.body.items.find((e: any) => e.kind === 'visit').memo).toMatch(/^Visite d’Anonyme /);
+  });
 
+  it('every ledger balance and every posting is identical; memos name the pseudonym', async () => {
+    const after = await t.call('GET', '/v1/ledger/balances?from=2025-04&to=2025-05', { token: ADMIN });
+    expect(after.body).toEqual(before.balances);
+    const entriesAfter = await t.call('GET', `/v1/ledger/entries?account=place:${net.host}`, { token: ADMIN });
+    expect(entriesAfter.body.items.map((e: any) => [e.id, e.postings])).toEqual(before.hostEntries.map((e: any) => [e.id, e.postings]));
+    expect(entriesAfter.body.items.find((e: any) => e.kind === 'visit').memo).toMatch(/^Visite d’Anonyme /);
+  });
+
+  it('the record is pseudonymous, the erasure is audited, contributions keep their hours', async () => {
     const rec = await t.call('GET', `/v1/people/${person}`, { token: ADMIN });
-    expect(rec.body).toMatchObject({ displayName: r.body.pseudonym, publicProfile: false, skills: [], erasedAt: '2025-05-12T09:00:00.000Z' });
+    expect(rec.body).toMatchObject({ displayName: report.pseudonym, publicProfile: false, skills: [], erasedAt: '2025-05-12T09:00:00.000Z' });
     expect(rec.body.email).toBeUndefined();
     const audit = await t.call('GET', `/v1/audit?entityId=${person}`, { token: ADMIN });
-    expect(audit.body.items[0]).toMatchObject({ action: 'erase', actor: 'admin', before: { version: 2 }, after: { displayName: r.body.pseudonym } });
-    // The contribution keeps its hours; the free volunteer name became the pseudonym.
+    expect(audit.body.items[0]).toMatchObject({ action: 'erase', actor: 'admin', before: { version: 2 }, after: { displayName: report.pseudonym } });
+    // The free volunteer name became the pseudonym.
     const free = await t.call('GET', `/v1/contributions/${ids.freeContribution}`, { token: ADMIN });
-    expect(free.body).toMatchObject({ volunteerName: r.body.pseudonym, hours: 2 });
+    expect(free.body).toMatchObject({ volunteerName: report.pseudonym, hours: 2 });
   });
 
   it('a second erasure changes nothing; the erased person receives no visit', async () => {

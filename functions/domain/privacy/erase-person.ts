@@ -13,8 +13,8 @@ import { authorize } from '../permissions.js';
 import { ConflictError } from '../errors.js';
 import { keys } from '../../../integrations/dynamodb/keys.js';
 import { saveDirectoryRecord, StaleVersionError } from '../../../integrations/dynamodb/directory-repository.js';
-import { getItem, listChangesOfRecord, replaceAttributes, type RawItem } from '../../../integrations/dynamodb/person-data-repository.js';
-import { collectPersonData, type PersonData } from './person-data.js';
+import { getItem, listChangesOfRecord, listPersonPartition, replaceAttributes, type RawItem } from '../../../integrations/dynamodb/person-data-repository.js';
+import { collectPersonData, inBatches, type PersonData } from './person-data.js';
 import { pseudonymousPerson, scrubberFor, type Scrubber } from './pseudonym.js';
 import { PersonSchema } from '../../../schemas/person.js';
 import type { ErasureReport } from '../../../schemas/privacy.js';
@@ -38,25 +38,16 @@ async function rewrite(deps: Deps, sc: Scrubber, item: RawItem, bump = false): P
 
 /** Every stored item reachable from the person's keys except the record itself. */
 async function scrubReachable(deps: Deps, sc: Scrubber, data: PersonData): Promise<number> {
-  const copies: RawItem[] = [];
-  for (const e of data.entries) {
-    for (const account of new Set(e.postings.flatMap((p) => [p.from, p.to]))) {
-      const copy = await getItem(deps.table, keys.ledgerAccountEntry(account, e.date, e.id));
-      if (copy) copies.push(copy);
-    }
-  }
-  const visitCopies: RawItem[] = [];
-  for (const v of data.visits) {
-    for (const k of [keys.placeVisit(v.hostPlaceId, v.date, v.id, 'host'), keys.placeVisit(v.homePlaceId, v.date, v.id, 'home')]) {
-      const copy = await getItem(deps.table, k);
-      if (copy) visitCopies.push(copy);
-    }
-  }
+  const copyKeys = [
+    ...data.entries.flatMap((e) => [...new Set(e.postings.flatMap((p) => [p.from, p.to]))].map((account) => keys.ledgerAccountEntry(account, e.date, e.id))),
+    ...data.visits.flatMap((v) => [keys.placeVisit(v.hostPlaceId, v.date, v.id, 'host'), keys.placeVisit(v.homePlaceId, v.date, v.id, 'home')]),
+  ];
+  const copies = (await inBatches(copyKeys, 10, (k) => getItem(deps.table, k))).filter((i): i is RawItem => !!i);
   const changes = await listChangesOfRecord(deps.table, data.person.id);
-  let n = 0;
-  for (const item of [...data.raw.personPartition, ...data.raw.visits, ...visitCopies, ...data.raw.entries, ...copies, ...data.raw.audit, ...changes]) n += await rewrite(deps, sc, item);
-  for (const item of data.raw.contributions) n += await rewrite(deps, sc, item, true);
-  return n;
+  const items = [...data.raw.personPartition, ...data.raw.visits, ...data.raw.entries, ...copies, ...data.raw.audit, ...changes];
+  const written = await inBatches(items, 10, (item) => rewrite(deps, sc, item));
+  const contributions = await inBatches(data.raw.contributions, 10, (item) => rewrite(deps, sc, item, true));
+  return [...written, ...contributions].reduce((a, b) => a + b, 0);
 }
 
 /**
@@ -68,7 +59,8 @@ async function scrubReachable(deps: Deps, sc: Scrubber, data: PersonData): Promi
  *    contributions, audit lines, change-log copies) where it still names the person;
  * 3. write the pseudonymous record (new version: the sheet row follows on the next sync)
  *    with its `erase` audit line in one transaction (409 if the record changed meanwhile);
- * 4. sweep once more with the old identity, for a visit recorded during steps 2–3.
+ * 4. sweep once more with the old identity when the person's partition changed during steps 2–3
+ *    (contributions are not swept again: one with the person's id holds no name).
  */
 export async function erasePerson(deps: Deps, actor: Actor, personId: string): Promise<ErasureReport> {
   authorize(actor, 'person.data.erase');
@@ -94,6 +86,9 @@ export async function erasePerson(deps: Deps, actor: Actor, personId: string): P
     if (err instanceof StaleVersionError) throw new ConflictError(`La fiche « ${personId} » a été modifiée pendant l’effacement ; relancez l’effacement.`);
     throw err;
   }
-  rewritten += 1 + (await scrubReachable(deps, sc, await collectPersonData(deps, personId)));
+  rewritten += 1;
+  // Anything new in the person's partition since step 2 (a visit or pass recorded meanwhile)? Then sweep again.
+  const seen = new Set(data.raw.personPartition.map((i) => i.sk));
+  if ((await listPersonPartition(deps.table, personId)).some((i) => !seen.has(i.sk))) rewritten += await scrubReachable(deps, sc, await collectPersonData(deps, personId, { contributions: false }));
   return { personId, pseudonym: sc.pseudonym, erasedAt: now, alreadyErased: false, itemsRewritten: rewritten, sheet };
 }

@@ -20,9 +20,13 @@ import { JournalEntrySchema, type JournalEntry } from '../../../schemas/ledger.j
 import { ContributionSchema, type Contribution } from '../../../schemas/contribution.js';
 import { AuditEntrySchema } from '../../../schemas/audit.js';
 
-/** Days are limited to 2000–2100 everywhere (schemas/common.ts), so are contributions' years. */
+/**
+ * Contributions have no per-person index: their years are read one by one, from 2000 (days are
+ * limited to 2000–2100, schemas/common.ts) to next year. A contribution dated further ahead
+ * (allowed, but not a real volunteer's day) is not found.
+ */
 const FIRST_YEAR = 2000;
-const LAST_YEAR = 2100;
+const yearsAhead = 1;
 
 export interface PersonData {
   person: Person;
@@ -43,13 +47,14 @@ export interface PersonData {
 
 const sameName = (a: string, b: string) => a.normalize('NFC').trim().toLocaleLowerCase('fr') === b.normalize('NFC').trim().toLocaleLowerCase('fr');
 
-async function inBatches<T, R>(xs: T[], size: number, f: (x: T) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(xs: T[], size: number, f: (x: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < xs.length; i += size) out.push(...(await Promise.all(xs.slice(i, i + size).map(f))));
   return out;
 }
 
-export async function collectPersonData(deps: Deps, personId: string): Promise<PersonData> {
+/** `contributions: false` skips the year-by-year sweep of contributions (the erasure's second pass). */
+export async function collectPersonData(deps: Deps, personId: string, opts: { contributions?: boolean } = {}): Promise<PersonData> {
   const record = await getDirectoryRecordById(deps.table, 'person', personId);
   if (!record) throw new NotFoundError('Personne', personId);
   const person = PersonSchema.parse(record);
@@ -72,8 +77,9 @@ export async function collectPersonData(deps: Deps, personId: string): Promise<P
   const entryItems = (await inBatches([...entryKeys.values()], 10, (k) => getItem(deps.table, k))).filter((i): i is RawItem => !!i);
   const entries = entryItems.map((i) => JournalEntrySchema.parse(stripKeys(i))).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 
-  const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
-  const contributionItems = (await inBatches(years, 34, (y) => listContributionsOfYear(deps.table, y))).flat().filter((c) => c.personId === personId || (typeof c.volunteerName === 'string' && sameName(c.volunteerName, person.displayName)));
+  const lastYear = Math.min(2100, deps.now().getUTCFullYear() + yearsAhead);
+  const years = opts.contributions === false ? [] : Array.from({ length: lastYear - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
+  const contributionItems = (await inBatches(years, 10, (y) => listContributionsOfYear(deps.table, y))).flat().filter((c) => c.personId === personId || (typeof c.volunteerName === 'string' && sameName(c.volunteerName, person.displayName)));
   // The year index holds copies of the keys only as gsi attributes: read each item by its own key.
   const contributionRaw = (await inBatches(contributionItems, 10, (c) => getItem(deps.table, keys.contributionById(String(c.id))))).filter((i): i is RawItem => !!i);
   const contributions = contributionRaw.map((i) => ContributionSchema.parse(stripKeys(i)));
