@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ADMIN, createTestContext, type TestContext } from '../support/harness.js';
-import { createNetwork, createPlace, managerToken, postPass, postVisit } from '../mobility/mobility-setup.js';
+import { createNetwork, managerToken, postPass, postVisit } from '../mobility/mobility-setup.js';
 
 const NAME = 'Héloïse Quintavalle';
 const EMAIL = 'heloise.quintavalle@example.org';
@@ -30,13 +30,12 @@ const traces = (items: Record<string, unknown>[]) => items.filter((i) => /hélo�
 beforeAll(async () => {
   t = await createTestContext({ now: '2025-05-12T09:00:00Z' });
   net = await createNetwork(t);
-  const third = await createPlace(t, { name: 'L’Escale' });
   const p = await t.call('POST', '/v1/people', { token: ADMIN, body: { homePlaceId: net.home, displayName: NAME, email: EMAIL, phone: PHONE, bio: `${NAME}, ébéniste.`, skills: [{ name: 'ébénisterie' }], publicProfile: true } });
   expect(p.status).toBe(201);
   person = p.body.id;
   const pass = await postPass(t, { personId: person, period: 'month', daysPerPeriod: 4, priceCents: 4000, startsOn: '2025-05-01' });
   const visit = await postVisit(t, { personId: person, hostPlaceId: net.host, date: '2025-05-12', scheme: 'pass' });
-  const other = await postVisit(t, { personId: person, hostPlaceId: third, date: '2025-05-13', scheme: 'preferential' });
+  const other = await postVisit(t, { personId: person, hostPlaceId: net.host, date: '2025-05-13', scheme: 'preferential' });
   expect((await t.call('POST', `/v1/visits/${other.body.id}/cancel`, { token: ADMIN })).status).toBe(200);
   const entry = await t.call('POST', '/v1/ledger/entries', { token: ADMIN, body: { date: '2025-05-12', memo: `Remboursement ${NAME}`, postings: [{ from: 'network', to: `person:${person}`, amountCents: 700 }] } });
   const contribution = await t.call('POST', '/v1/contributions', { token: ADMIN, body: { kind: 'time', date: '2025-05-10', placeId: net.home, personId: person, activity: 'Accueil', hours: 3, note: `Merci à ${NAME}` } });
