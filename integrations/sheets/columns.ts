@@ -5,11 +5,11 @@
  */
 export const TAB_NAMES = ['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages'] as const;
 /** Tabs the API alone writes (sheet-layout.md, "Tabs written by the API only"): never read back into records. */
-export const OWNED_TAB_NAMES = ['Relevés'] as const;
+export const OWNED_TAB_NAMES = ['Relevés', 'Décisions', 'À vérifier'] as const;
 export type OwnedTabName = (typeof OWNED_TAB_NAMES)[number];
 export type TabName = (typeof TAB_NAMES)[number] | OwnedTabName;
 /** The columns that identify a row of an API-owned tab (it has no `ID`). */
-export const OWNED_TAB_KEYS: Record<OwnedTabName, readonly string[]> = { Relevés: ['Mois', 'Lieu'] };
+export const OWNED_TAB_KEYS: Record<OwnedTabName, readonly string[]> = { Relevés: ['Mois', 'Lieu'], Décisions: ['ID'], 'À vérifier': ['Lieu'] };
 
 export function isOwnedTab(tab: TabName): tab is OwnedTabName {
   return (OWNED_TAB_NAMES as readonly string[]).includes(tab);
@@ -36,6 +36,8 @@ export const TAB_HEADERS = {
   Événements: [ID, 'Lieu', 'Titre', 'Description', 'Début', 'Fin', 'Lien', 'Image', 'Prix (€)', 'Relayer sur Facebook', 'Annulé', STATUS],
   Passages: [ID, 'Personne', "Lieu d'accueil", 'Date', 'Formule', STATUS],
   Relevés: ['Mois', 'Lieu', 'Solde', 'Lien'],
+  Décisions: ['ID', 'Titre', 'Statut', 'Règle', 'Clôture', 'Résultat', 'Pour', 'Contre', 'Abstentions', 'Objections', 'Votants', 'Inscrits', 'Procès-verbal'],
+  'À vérifier': ['Lieu', 'Fiches à vérifier', 'Lien', "Valable jusqu'au"],
 } as const satisfies Record<TabName, readonly string[]>;
 
 /** Optional columns a tab understands when present (network rates of resources). */
@@ -46,6 +48,8 @@ export const OPTIONAL_HEADERS: Record<TabName, readonly string[]> = {
   Événements: [],
   Passages: [],
   Relevés: [],
+  Décisions: [],
+  'À vérifier': [],
 };
 
 /** Headers match ignoring case and surrounding spaces (and the typographic apostrophe). */

@@ -1,4 +1,5 @@
 import { CellError, cleanCell, parisDay, formatDay } from './values.js';
+import { dayInWords } from '../../functions/domain/text/fr.js';
 import type { RowCells } from './columns.js';
 
 /** Reads the cells of one row, collecting every refusal reason in French with its column. */
@@ -55,4 +56,18 @@ export function formatFreshness(r: { verifiedAt?: string; createdAt: string }, n
   const stale = now.getTime() - Date.parse(last) > STALE_AFTER_DAYS * 86_400_000;
   if (!stale) return r.verifiedAt ? formatDay(parisDay(r.verifiedAt)) : 'Non vérifiée';
   return r.verifiedAt ? `À vérifier (dernière vérification le ${formatDay(parisDay(r.verifiedAt))})` : 'À vérifier (jamais vérifiée)';
+}
+
+/** How the freshness mention of `Statut synchro` starts (the sync replaces it, never duplicates it). */
+export const MENTION_PREFIX = 'À vérifier : ';
+
+/**
+ * The mention a stale record's `Statut synchro` carries (same 180-day rule), e.g.
+ * « À vérifier : dernière vérification le 3 mars 2026 »; undefined once verified.
+ */
+export function freshnessMention(r: { verifiedAt?: string; createdAt: string; archivedAt?: string }, now: Date): string | undefined {
+  if (r.archivedAt) return undefined;
+  const last = r.verifiedAt ?? r.createdAt;
+  if (now.getTime() - Date.parse(last) <= STALE_AFTER_DAYS * 86_400_000) return undefined;
+  return r.verifiedAt ? `${MENTION_PREFIX}dernière vérification le ${dayInWords(parisDay(r.verifiedAt))}` : `${MENTION_PREFIX}jamais vérifiée (créée le ${dayInWords(parisDay(r.createdAt))})`;
 }

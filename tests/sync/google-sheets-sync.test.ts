@@ -36,7 +36,7 @@ describe('two-way sync with Google Sheets', () => {
     const s = await sync();
     expect(s.totals.created).toBe(3);
     expect(w.fake.count('read') - reads).toBe(1);
-    expect(w.fake.count('write') - writes).toBe(3); // Lieux and Personnes: one batchUpdate each; Relevés: one append
+    expect(w.fake.count('write') - writes).toBe(4); // Lieux and Personnes: one batchUpdate each; Relevés and À vérifier: one append each
     const forgeId = w.fake.cell('Lieux', 3, 'ID');
     const forge = (await w.t.call('GET', `/v1/places/${forgeId}`)).body;
     expect(forge.location).toEqual({ lat: 44.85, lon: 0.48 });

@@ -3,7 +3,7 @@ import { createTestContext, type TestContext } from '../support/harness.js';
 import { startFakeAirtable, type FakeAirtable } from '../fakes/airtable.js';
 import { startFakeSheets, type FakeSheets } from '../fakes/google-sheets.js';
 import { configureSync } from '../../functions/sync/sync-service.js';
-import { TAB_HEADERS } from '../../integrations/sheets/columns.js';
+import { OWNED_TAB_NAMES, TAB_HEADERS, TAB_NAMES } from '../../integrations/sheets/columns.js';
 
 export const HOOK_SECRET = 'apps-script-shared-secret-0123456789';
 
@@ -36,7 +36,7 @@ export interface SheetsWorld {
 export async function sheetsWorld(opts: { tabs?: (keyof typeof TAB_HEADERS)[]; timeoutMs?: number; now?: string } = {}): Promise<SheetsWorld> {
   const t = await createTestContext(opts.now ? { now: opts.now } : {});
   const fake = await startFakeSheets();
-  for (const tab of opts.tabs ?? (['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages', 'Relevés'] as const)) fake.addSheet(tab, [[...TAB_HEADERS[tab]]]);
+  for (const tab of opts.tabs ?? [...TAB_NAMES, ...OWNED_TAB_NAMES]) fake.addSheet(tab, [[...TAB_HEADERS[tab]]]);
   const sleeps: number[] = [];
   configureSync(
     t.deps,

@@ -25,6 +25,7 @@ import { issueBallots } from '../../domain/decisions/ballots.js';
 import { buildMinutes, MinutesSchema } from '../../domain/decisions/minutes.js';
 import { errorPage, pageResponse } from '../pages/layout.js';
 import { minutesPage } from '../pages/minutes-page.js';
+import { signedLinkGuard } from '../pages/signed-link-guard.js';
 
 const TAG = 'Décisions';
 export const proposalRoutes = new Hono<AppEnv>();
@@ -90,10 +91,16 @@ proposalRoutes.post('/proposals/:proposalId/ballots', async (c) => {
   return c.json(await issueBallots(c.var.deps, c.var.actor, c.req.param('proposalId')));
 });
 
-const MinutesQuery = z.strictObject({ format: z.enum(['json', 'html']).default('json').meta({ description: 'json, ou html (page imprimable à signer)' }) });
-documentRoute({ method: 'get', path: '/v1/proposals/{proposalId}/minutes', tag: TAG, access: 'public', summary: 'Procès-verbal d’une proposition close : réseau, proposition, dates, règle, électorat, vote et procuration de chaque lieu, décompte, quorum, résultat', query: MinutesQuery, responses: { 200: { description: 'Procès-verbal (JSON, ou page HTML imprimable)', schema: MinutesSchema }, 404: { description: 'Proposition inconnue (page HTML en français avec format=html)' }, 409: { description: 'Pas encore close (page HTML en français avec format=html)' } } });
+const MinutesQuery = z.strictObject({
+  format: z.enum(['json', 'html']).default('json').meta({ description: 'json, ou html (page imprimable à signer)' }),
+  exp: z.string().optional().meta({ description: 'Lien signé (onglet Décisions du tableur) : fin de validité (avec « sig »)' }),
+  sig: z.string().optional().meta({ description: 'Lien signé (onglet Décisions du tableur) : vérifié quand il est présent' }),
+});
+documentRoute({ method: 'get', path: '/v1/proposals/{proposalId}/minutes', tag: TAG, access: 'public', summary: 'Procès-verbal d’une proposition close : réseau, proposition, dates, règle, électorat, vote et procuration de chaque lieu, décompte, quorum, résultat', query: MinutesQuery, responses: { 200: { description: 'Procès-verbal (JSON, ou page HTML imprimable)', schema: MinutesSchema }, 403: { description: 'Lien signé modifié (page HTML en français)', contentType: 'text/html' }, 404: { description: 'Proposition inconnue (page HTML en français avec format=html)' }, 409: { description: 'Pas encore close (page HTML en français avec format=html)' }, 410: { description: 'Lien signé expiré (page HTML en français)', contentType: 'text/html' } } });
 proposalRoutes.get('/proposals/:proposalId/minutes', async (c) => {
   const { format } = readQuery(c, MinutesQuery);
+  // The minutes are public; a signed link (the sheet's) is still checked, so a damaged one says so.
+  await signedLinkGuard(c);
   if (format !== 'html') return c.json(await buildMinutes(c.var.deps, c.var.actor, c.req.param('proposalId')));
   // A secretary opening the link in a browser gets a French page, not problem+json, for the usual refusals.
   try {

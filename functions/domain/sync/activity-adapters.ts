@@ -16,7 +16,7 @@ import { createEvent, updateEvent, cancelEvent } from '../events/write-events.js
 import { listEvents, getEvent } from '../events/list-events.js';
 import { VisitInputSchema, type Visit } from '../../../schemas/visit.js';
 import { EventInputSchema, type EventInput, type StoredEvent } from '../../../schemas/event.js';
-import { parseVisitRow, renderVisitRow, visitPostedStatus, VISIT_FIELD_HEADERS, parseEventRow, renderEventRow, EVENT_FIELD_HEADERS } from '../../../integrations/sheets/rows/activity-rows.js';
+import { parseVisitRow, renderVisitRow, visitStatus, VISIT_FIELD_HEADERS, parseEventRow, renderEventRow, EVENT_FIELD_HEADERS } from '../../../integrations/sheets/rows/activity-rows.js';
 import { fieldErrorsFromZod } from '../errors.js';
 import type { SyncedRecord, TabAdapter } from './tab-adapter.js';
 import { depsWithFirstId, reasonsFor } from './directory-adapters.js';
@@ -72,7 +72,8 @@ export function visitsAdapter(deps: Deps, actor: Actor): TabAdapter {
         if (!(err instanceof ConflictError)) throw err; // already cancelled
       }
     },
-    createdStatus: (rec) => visitPostedStatus(rec as unknown as Visit),
+    createdStatus: (rec) => visitStatus(rec as unknown as Visit),
+    recordStatus: (rec) => visitStatus(rec as unknown as Visit),
     archivedMessage: '✗ Passage annulé : cette ligne n’est plus synchronisée (vous pouvez la supprimer)',
     reasons: (err) => reasonsFor(err, VISIT_FIELD_HEADERS),
   };

@@ -13,6 +13,7 @@ import type { DirectoryCodec } from '../../../integrations/sheets/rows/directory
 import { fieldErrorsFromZod } from '../errors.js';
 import type { SyncedRecord, TabAdapter } from './tab-adapter.js';
 import { stableStringify } from './row-hash.js';
+import { freshnessMention } from '../../../integrations/sheets/row-reader.js';
 
 /** Deps whose next `newId()` returns `id`: the sync commits a record and its row state together, so it picks the id first. */
 export function depsWithFirstId(deps: Deps, id: string): Deps {
@@ -81,6 +82,7 @@ export function directoryAdapter(deps: Deps, actor: Actor, codec: DirectoryCodec
     async verify(existing, w) {
       return (await verifyRecord(deps, actor, codec.type, existing.id, w)) as unknown as SyncedRecord;
     },
+    statusMention: (rec) => freshnessMention(rec, deps.now()),
     reasons: (err) => reasonsFor(err, codec.fieldHeaders),
   };
 }

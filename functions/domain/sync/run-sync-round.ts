@@ -20,6 +20,8 @@ import { eventsAdapter, visitsAdapter } from './activity-adapters.js';
 import { syncTab } from './sync-tab.js';
 import { finishOwnedTab, planOwnedTab, type OwnedTab } from './owned-tabs.js';
 import { statementsTab } from './statements-tab.js';
+import { decisionsTab } from './decisions-tab.js';
+import { freshnessTab } from './freshness-tab.js';
 import { totalsOf, type RoundSummary, type TabSummary } from './summary.js';
 
 export interface SyncRoundOptions {
@@ -45,7 +47,7 @@ export function tabAdapters(deps: Deps, actor: Actor): TabAdapter[] {
 
 /** The tabs the API alone writes, after the others. */
 export function ownedTabs(deps: Deps, now: Date): OwnedTab[] {
-  return [statementsTab(deps, now)];
+  return [statementsTab(deps, now), decisionsTab(deps, now), freshnessTab(deps, now)];
 }
 
 export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: SyncRoundOptions = {}): Promise<RoundSummary> {
@@ -62,6 +64,7 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
     const plans = await Promise.all(ownedTabs(deps, startedAt).map((o) => planOwnedTab(deps, provider, o, { now: startedAt, dryRun })));
     const tabs: TabSummary[] = [];
     let skipped: string | undefined;
+    let recordWrites = 0;
     let reads: Awaited<ReturnType<SheetProvider['readTabs']>> | undefined;
     try {
       reads = await provider.readTabs([...adapters.map((a) => a.tab), ...plans.filter((p) => p.read).map((p) => p.owned.tab)]);
@@ -86,6 +89,7 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
           now: startedAt,
           editedAt: opts.editedAt ?? new Map(),
           actorLabel: actor.role === 'system' ? actor.id : 'sync',
+          onRecordWrite: () => void recordWrites++,
           rowCtx: { places: placeIndex(places as never), people: personIndex(people as never), now: startedAt },
         },
         adapter,
@@ -93,6 +97,18 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
       );
       tabs.push(s);
       opts.onTab?.(s);
+    }
+    // The rows this round applied (a verification too) may change what an owned tab not read should show: plan those again.
+    if (reads && !dryRun && recordWrites > 0) {
+      const again = await Promise.all(plans.filter((p) => !p.read && !p.error).map((p) => planOwnedTab(deps, provider, p.owned, { now: startedAt, dryRun })));
+      const toRead = again.filter((p) => p.read);
+      if (toRead.length) {
+        const more = await provider.readTabs(toRead.map((p) => p.owned.tab)).catch((err: Error) => new Map(toRead.map((p) => [p.owned.tab, err] as const)));
+        for (const p of toRead) {
+          plans[plans.findIndex((x) => x.owned.tab === p.owned.tab)] = p;
+          reads.set(p.owned.tab, more.get(p.owned.tab));
+        }
+      }
     }
     for (const plan of reads ? plans : []) {
       const s = await finishOwnedTab(deps, provider, plan, reads!.get(plan.owned.tab), { now: startedAt, dryRun });

@@ -19,6 +19,7 @@ import { putAuditEntry } from '../../../integrations/dynamodb/audit-repository.j
 import type { SheetProvider, SheetRow, TabRead } from './provider.js';
 import type { SyncedRecord, TabAdapter } from './tab-adapter.js';
 import { hashRow } from './row-hash.js';
+import { MENTION_PREFIX } from '../../../integrations/sheets/row-reader.js';
 import { emptyTabSummary, statusText, type TabSummary } from './summary.js';
 
 export interface TabRun {
@@ -31,6 +32,8 @@ export interface TabRun {
   rowCtx: Omit<RowContext, 'presentHeaders'>;
   /** Audit actor label, e.g. `sync:airtable`. */
   actorLabel: string;
+  /** Called after each record this round wrote through a use case (so API-owned tabs are planned again). */
+  onRecordWrite?: () => void;
 }
 
 /** A manager confirms a row by typing « Oui » or a date later than the last check in `Dernière vérification`. */
@@ -46,6 +49,17 @@ function asksVerification(typed: string, rec: SyncedRecord): boolean {
   } catch {
     return false;
   }
+}
+
+const MENTION_SEPARATOR = ' · ';
+
+/** `status` without the mention an earlier round added, then with `mention` (when there is one). */
+export function withMention(status: string, mention: string | undefined): string {
+  const base = cleanCell(status);
+  const at = base.indexOf(`${MENTION_SEPARATOR}${MENTION_PREFIX}`);
+  const bare = base.startsWith(MENTION_PREFIX) ? '' : at >= 0 ? base.slice(0, at) : base;
+  if (!mention) return bare;
+  return bare ? `${bare}${MENTION_SEPARATOR}${mention}` : mention;
 }
 
 export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): Promise<TabSummary> {
@@ -95,8 +109,11 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
     idWritten,
     syncedAt: nowIso,
   });
+  /** What the record dictates in `Statut synchro`, plus its mention (freshness), replacing an earlier mention. */
+  const statusOf = (rec: SyncedRecord, current: string) => withMention(adapter.recordStatus?.(rec) ?? current, adapter.statusMention?.(rec));
   /** The state once this round's writes to the row are done (saved only if they succeed). */
   const settle = (row: SheetRow, rec: SyncedRecord) => {
+    if (adapter.recordStatus || adapter.statusMention) setCells(row, { [STATUS]: statusOf(rec, writes.get(row.key)?.[STATUS] ?? cleanCell(row.cells[STATUS])) });
     const finalCells = { ...row.cells, ...(writes.get(row.key) ?? {}) };
     const st = stateOf(rec, row, hashRow(tab, finalCells));
     if (writes.has(row.key)) afterWrite.set(row.key, st);
@@ -104,7 +121,9 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
   };
   const useCase = async <T>(row: SheetRow, f: () => Promise<T>): Promise<T | undefined> => {
     try {
-      return await f();
+      const out = await f();
+      run.onRecordWrite?.();
+      return out;
     } catch (err) {
       if (!(err instanceof AppError) || err.status >= 500) throw err;
       refuse(row, adapter.reasons(err));
@@ -281,6 +300,7 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
       s.archived++;
       if (run.dryRun) continue;
       await adapter.archive(rec, `synchro ${provider.name} : ligne supprimée de l’onglet ${tab}`);
+      run.onRecordWrite?.();
       await deleteSyncRowState(deps.table, provider.name, tab, rec.id);
     }
   }
@@ -304,7 +324,11 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
       }
     }
     if (toAppend.length) {
-      const rows = toAppend.map((r) => adapter.render(r, ctx));
+      const rows = toAppend.map((r) => {
+        const cells = adapter.render(r, ctx);
+        const status = statusOf(r, '');
+        return status ? { ...cells, [STATUS]: status } : cells;
+      });
       try {
         const outcomes = await provider.appendRows(tab, rows);
         outcomes.forEach((o, i) => {

@@ -54,6 +54,13 @@ export interface TabAdapter {
   appendable?(record: SyncedRecord): boolean;
   /** `Statut synchro` after a row was created (default « ✓ Créée le … »). */
   createdStatus?(record: SyncedRecord): string;
+  /**
+   * `Statut synchro` the record itself dictates, written at every round once the row is in step
+   * (Passages: « À confirmer » then the amounts posted; Bénévolat: the value computed).
+   */
+  recordStatus?(record: SyncedRecord): string;
+  /** A mention added after whatever `Statut synchro` says (a stale record: « À vérifier : … »); undefined: none. */
+  statusMention?(record: SyncedRecord): string | undefined;
   /** `Statut synchro` of a row whose record is archived (or cancelled). */
   archivedMessage?: string;
   /** A use-case error → French reasons naming columns. */

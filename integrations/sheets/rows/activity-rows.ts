@@ -5,7 +5,8 @@
 import type { Visit, VisitScheme } from '../../../schemas/visit.js';
 import type { StoredEvent } from '../../../schemas/event.js';
 import { ID, type RowCells } from '../columns.js';
-import { CellError, cleanCell, foldText, formatDateTime, formatDay, formatMoney, formatYesNo, parseDateTime, parseDay, parseMoneyCents, parseYesNo } from '../values.js';
+import { CellError, cleanCell, foldText, formatDateTime, formatDay, formatMoney, formatYesNo, parseDateTime, parseDay, parseMoneyCents, parseYesNo, parisDay } from '../values.js';
+import { dayInWords } from '../../../functions/domain/text/fr.js';
 import { RowReader, compact, finish, type ParseResult } from '../row-reader.js';
 import type { RowContext } from './directory-rows.js';
 
@@ -35,10 +36,23 @@ export function renderVisitRow(v: Visit, ctx: RowContext): RowCells {
   return { [ID]: v.id, Personne: ctx.people.label(v.personId), "Lieu d'accueil": ctx.places.label(v.hostPlaceId), Date: formatDay(v.date), Formule: SCHEME_COLUMN_LABELS[v.scheme] };
 }
 
+const SCHEME_STATUS_LABELS: Record<VisitScheme, string> = { retrocession: 'rétrocession du lieu d’attache au lieu d’accueil', pass: 'payé par le réseau au lieu d’accueil (pass)', preferential: 'tarif préférentiel payé sur place' };
+
 /** What `Statut synchro` says once a visit is posted: the amount and who owes whom. */
 export function visitPostedStatus(v: Visit): string {
-  const label = { retrocession: 'rétrocession du lieu d’attache au lieu d’accueil', pass: 'payé par le réseau au lieu d’accueil (pass)', preferential: 'tarif préférentiel payé sur place' }[v.scheme];
-  return `✓ Passage enregistré : ${formatMoney(v.amountCents)} € (${label})`;
+  return `✓ Passage enregistré : ${formatMoney(v.amountCents)} € (${SCHEME_STATUS_LABELS[v.scheme]})`;
+}
+
+/**
+ * `Statut synchro` of a visit as it stands: a check-in at the door waits for the host's
+ * confirmation (« À confirmer »), then reads like any posted visit.
+ */
+export function visitStatus(v: Visit): string {
+  if (v.status === 'active' && v.confirmation === 'pending') {
+    const until = v.confirmBy ? ` ; sans refus, confirmé le ${dayInWords(parisDay(v.confirmBy))}` : '';
+    return `⏳ À confirmer par le lieu d’accueil (passage enregistré à la porte${until}) : ${formatMoney(v.amountCents)} € (${SCHEME_STATUS_LABELS[v.scheme]})`;
+  }
+  return visitPostedStatus(v);
 }
 
 export const EVENT_FIELD_HEADERS: Record<string, string> = { placeId: 'Lieu', title: 'Titre', description: 'Description', startsAt: 'Début', endsAt: 'Fin', url: 'Lien', imageUrl: 'Image', priceCents: 'Prix (€)', relay: 'Relayer sur Facebook', status: 'Annulé' };
