@@ -3,7 +3,7 @@
  * tab names and their headers, in template order. Airtable and Google Sheets
  * both use it; every other module refers to these constants.
  */
-export const TAB_NAMES = ['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages'] as const;
+export const TAB_NAMES = ['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages', 'Bénévolat', 'Kit'] as const;
 /** Tabs the API alone writes (sheet-layout.md, "Tabs written by the API only"): never read back into records. */
 export const OWNED_TAB_NAMES = ['Relevés', 'Décisions', 'À vérifier'] as const;
 export type OwnedTabName = (typeof OWNED_TAB_NAMES)[number];
@@ -35,6 +35,8 @@ export const TAB_HEADERS = {
   Personnes: [ID, 'Nom affiché', "Lieu d'attache", 'Email', 'Téléphone', 'Compétences', 'Présentation', 'Profil public', VERIFIED, STATUS],
   Événements: [ID, 'Lieu', 'Titre', 'Description', 'Début', 'Fin', 'Lien', 'Image', 'Prix (€)', 'Relayer sur Facebook', 'Annulé', STATUS],
   Passages: [ID, 'Personne', "Lieu d'accueil", 'Date', 'Formule', STATUS],
+  Bénévolat: [ID, 'Date', 'Lieu', 'Personne', 'Activité', 'Projet', 'Heures', 'Niveau', 'Km', 'Puissance fiscale (CV)', 'Électrique', 'Ressource prêtée', 'Quantité', 'Unité', 'Valeur (€)', STATUS],
+  Kit: [ID, 'Titre', 'Type', 'Description', 'Lien', 'Licence', 'Langue', 'Étiquettes', 'Lieu', STATUS],
   Relevés: ['Mois', 'Lieu', 'Solde', 'Lien'],
   Décisions: ['ID', 'Titre', 'Statut', 'Règle', 'Clôture', 'Résultat', 'Pour', 'Contre', 'Abstentions', 'Objections', 'Votants', 'Inscrits', 'Procès-verbal'],
   'À vérifier': ['Lieu', 'Fiches à vérifier', 'Lien', "Valable jusqu'au"],
@@ -47,6 +49,8 @@ export const OPTIONAL_HEADERS: Record<TabName, readonly string[]> = {
   Personnes: [],
   Événements: [],
   Passages: [],
+  Bénévolat: [],
+  Kit: [],
   Relevés: [],
   Décisions: [],
   'À vérifier': [],

@@ -74,7 +74,7 @@ describe('templates', () => {
 
   it('each tab’s CSV template has exactly the layout’s headers, in order', async () => {
     const { TAB_HEADERS } = await import('../../integrations/sheets/columns.js');
-    const files = { Lieux: 'lieux', Ressources: 'ressources', Personnes: 'personnes', Événements: 'evenements', Passages: 'passages', Relevés: 'releves', Décisions: 'decisions', 'À vérifier': 'a-verifier' } as const;
+    const files = { Lieux: 'lieux', Ressources: 'ressources', Personnes: 'personnes', Événements: 'evenements', Passages: 'passages', Bénévolat: 'benevolat', Kit: 'kit', Relevés: 'releves', Décisions: 'decisions', 'À vérifier': 'a-verifier' } as const;
     for (const [tab, file] of Object.entries(files)) {
       const line = (await readTemplate(`${file}.csv`)).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
       expect(line.split(';'), tab).toEqual([...TAB_HEADERS[tab as keyof typeof TAB_HEADERS]]);

@@ -18,6 +18,8 @@ import type { TabAdapter } from './tab-adapter.js';
 import { directoryAdapter } from './directory-adapters.js';
 import { eventsAdapter, visitsAdapter } from './activity-adapters.js';
 import { syncTab } from './sync-tab.js';
+import { contributionsAdapter } from './contributions-adapter.js';
+import { kitAdapter } from './kit-adapter.js';
 import { finishOwnedTab, planOwnedTab, type OwnedTab } from './owned-tabs.js';
 import { statementsTab } from './statements-tab.js';
 import { decisionsTab } from './decisions-tab.js';
@@ -42,7 +44,7 @@ export function syncActor(provider: SheetProvider['name']): Actor {
 
 /** The tabs in the order they are synced. */
 export function tabAdapters(deps: Deps, actor: Actor): TabAdapter[] {
-  return [directoryAdapter(deps, actor, placeCodec), directoryAdapter(deps, actor, resourceCodec), directoryAdapter(deps, actor, personCodec), eventsAdapter(deps, actor), visitsAdapter(deps, actor)];
+  return [directoryAdapter(deps, actor, placeCodec), directoryAdapter(deps, actor, resourceCodec), directoryAdapter(deps, actor, personCodec), eventsAdapter(deps, actor), visitsAdapter(deps, actor), contributionsAdapter(deps, actor), kitAdapter(deps, actor)];
 }
 
 /** The tabs the API alone writes, after the others. */

@@ -11,7 +11,7 @@
  * Les écritures faites par l'API ne déclenchent pas ces déclencheurs : pas de boucle.
  */
 
-var TABS = ['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages'];
+var TABS = ['Lieux', 'Ressources', 'Personnes', 'Événements', 'Passages', 'Bénévolat', 'Kit'];
 
 /** Menu « Synchro » à l'ouverture du classeur. */
 function onOpen() {
