@@ -112,6 +112,31 @@ export class GoogleSheetsClient {
     await this.request('POST', `${this.base}/values:batchUpdate`, { valueInputOption: 'RAW', data }, true);
   }
 
+  /** Sheet ids by title (developer metadata is located by sheet id). */
+  async sheetIds(): Promise<Map<string, number>> {
+    const out = z.object({ sheets: z.array(z.object({ properties: z.object({ sheetId: z.number(), title: z.string() }) })).optional() }).parse(await this.request('GET', `${this.base}?fields=${encodeURIComponent('sheets.properties(sheetId,title)')}`, undefined, true));
+    return new Map((out.sheets ?? []).map((s) => [s.properties.title, s.properties.sheetId]));
+  }
+
+  /** spreadsheets.batchUpdate (structure and developer metadata requests), applied in order. */
+  async spreadsheetBatchUpdate(requests: unknown[]): Promise<void> {
+    if (requests.length === 0) return;
+    await this.request('POST', `${this.base}:batchUpdate`, { requests }, true);
+  }
+
+  /** spreadsheets.developerMetadata.search: where rows tagged with these key/value pairs are now. */
+  async searchRowMetadata(key: string, values: string[]): Promise<Map<string, { sheetId: number; rowIndex: number }>> {
+    const found = new Map<string, { sheetId: number; rowIndex: number }>();
+    if (values.length === 0) return found;
+    const Match = z.object({ developerMetadata: z.object({ metadataKey: z.string(), metadataValue: z.string().optional(), location: z.object({ dimensionRange: z.object({ sheetId: z.number(), startIndex: z.number().optional() }).optional() }) }) });
+    const out = z.object({ matchedDeveloperMetadata: z.array(Match).optional() }).parse(await this.request('POST', `${this.base}/developerMetadata:search`, { dataFilters: values.map((v) => ({ developerMetadataLookup: { metadataKey: key, metadataValue: v } })) }, true));
+    for (const m of out.matchedDeveloperMetadata ?? []) {
+      const d = m.developerMetadata;
+      if (d.metadataKey === key && d.metadataValue !== undefined && d.location.dimensionRange) found.set(d.metadataValue, { sheetId: d.location.dimensionRange.sheetId, rowIndex: d.location.dimensionRange.startIndex ?? 0 });
+    }
+    return found;
+  }
+
   /** Appends rows after the table of a tab. Never replayed after a timeout (it could duplicate). */
   async append(range: string, values: string[][]): Promise<string | undefined> {
     if (values.length === 0) return undefined;

@@ -6,7 +6,10 @@
  * - GET values/{range}, GET values:batchGet, PUT values/{range}, POST values:batchUpdate,
  *   POST values/{range}:append — A1 ranges with quoted sheet names;
  * - reads drop trailing empty cells (ragged rows) and omit `values` for an empty range;
- * - the exact quota 429 body; injected 429/500/timeouts.
+ * - the exact quota 429 body; injected 429/500/timeouts;
+ * - developer metadata on rows: GET the spreadsheet (sheet ids), spreadsheets:batchUpdate with
+ *   createDeveloperMetadata / deleteDeveloperMetadata, developerMetadata:search; metadata stays
+ *   attached to its row when rows are inserted, deleted or sorted (insertRow, sortRows, deleteRow).
  */
 import { createVerify, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { startFakeServer, type FakeServerCore, type FakeRequest, type FakeAnswer } from './sync-fake-http.js';
@@ -33,6 +36,19 @@ export interface FakeSheets extends FakeServerCore {
   deleteRow(sheet: string, row: number): void;
   rowOf(sheet: string, id: string): number | undefined;
   count(kind?: 'read' | 'write' | 'token'): number;
+  /** A person inserts a row at `row` (1-based, ≥ 2): the rows below move down, with their metadata. */
+  insertRow(sheet: string, row: number, cells?: Record<string, string>): void;
+  /** A person sorts the data rows by a column (« Données › Trier la plage »): metadata moves with its row. */
+  sortRows(sheet: string, header: string, descending?: boolean): void;
+  /** Developer metadata currently attached to the row (key → value). */
+  rowMetadata(sheet: string, row: number): Record<string, string>;
+}
+
+interface Metadata {
+  metadataId: number;
+  metadataKey: string;
+  metadataValue?: string;
+  visibility: string;
 }
 
 function b64urlJson(s: string): unknown {
@@ -68,6 +84,10 @@ export async function startFakeSheets(opts: { spreadsheetId?: string } = {}): Pr
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const clientEmail = 'sync@tiers-lieux-fake.iam.gserviceaccount.com';
   const grids = new Map<string, string[][]>();
+  const sheetIds = new Map<string, number>();
+  // Metadata belongs to the row object itself, so it follows the row wherever it is moved.
+  const rowMeta = new WeakMap<string[], Metadata[]>();
+  let nextMetadataId = 1;
   const tokens = new Set<string>();
   let baseUrl = '';
   const reqKinds: ('read' | 'write' | 'token')[] = [];
@@ -135,6 +155,52 @@ export async function startFakeSheets(opts: { spreadsheetId?: string } = {}): Pr
     return { status: 200, body: { access_token: token, expires_in: 3599, token_type: 'Bearer' } };
   }
 
+  type Lookup = { metadataKey?: string; metadataValue?: string };
+  const matches = (m: Metadata, l: Lookup) => (l.metadataKey === undefined || m.metadataKey === l.metadataKey) && (l.metadataValue === undefined || m.metadataValue === l.metadataValue);
+  const sheetOfId = (id: number) => [...sheetIds].find(([, v]) => v === id)?.[0];
+
+  function spreadsheetBatchUpdate(body: { requests?: Record<string, any>[] }): FakeAnswer {
+    const replies: unknown[] = [];
+    for (const r of body.requests ?? []) {
+      if (r.createDeveloperMetadata) {
+        const d = r.createDeveloperMetadata.developerMetadata ?? {};
+        const range = d.location?.dimensionRange;
+        const sheet = range ? sheetOfId(range.sheetId) : undefined;
+        if (!range || range.dimension !== 'ROWS' || sheet === undefined || range.endIndex !== range.startIndex + 1 || !d.metadataKey) return apiError(400, 'INVALID_ARGUMENT', 'Invalid developer metadata location');
+        const g = grid(sheet)!;
+        while (g.length <= range.startIndex) g.push([]);
+        const row = g[range.startIndex]!;
+        const m: Metadata = { metadataId: nextMetadataId++, metadataKey: d.metadataKey, metadataValue: d.metadataValue, visibility: d.visibility ?? 'DOCUMENT' };
+        rowMeta.set(row, [...(rowMeta.get(row) ?? []), m]);
+        replies.push({ createDeveloperMetadata: { developerMetadata: { ...m, location: { locationType: 'ROW', dimensionRange: range } } } });
+      } else if (r.deleteDeveloperMetadata) {
+        const l: Lookup = r.deleteDeveloperMetadata.dataFilter?.developerMetadataLookup ?? {};
+        const deleted: Metadata[] = [];
+        for (const g of grids.values()) for (const row of g) {
+          const list = rowMeta.get(row);
+          if (!list) continue;
+          deleted.push(...list.filter((m) => matches(m, l)));
+          rowMeta.set(row, list.filter((m) => !matches(m, l)));
+        }
+        replies.push({ deleteDeveloperMetadata: { deletedDeveloperMetadata: deleted } });
+      } else return apiError(400, 'INVALID_ARGUMENT', `Unsupported request: ${Object.keys(r).join(',')}`);
+    }
+    return { status: 200, body: { spreadsheetId, replies } };
+  }
+
+  function searchMetadata(body: { dataFilters?: { developerMetadataLookup?: Lookup }[] }): FakeAnswer {
+    const out: unknown[] = [];
+    for (const [sheet, g] of grids) {
+      g.forEach((row, index) => {
+        for (const m of rowMeta.get(row) ?? []) {
+          const filters = (body.dataFilters ?? []).filter((f) => f.developerMetadataLookup && matches(m, f.developerMetadataLookup));
+          if (filters.length) out.push({ developerMetadata: { ...m, location: { locationType: 'ROW', dimensionRange: { sheetId: sheetIds.get(sheet), dimension: 'ROWS', startIndex: index, endIndex: index + 1 } } }, dataFilters: filters });
+        }
+      });
+    }
+    return { status: 200, body: out.length ? { matchedDeveloperMetadata: out } : {} };
+  }
+
   function handle(req: FakeRequest): FakeAnswer {
     if (req.url.pathname === '/token' && req.method === 'POST') {
       reqKinds.push('token');
@@ -146,6 +212,12 @@ export async function startFakeSheets(opts: { spreadsheetId?: string } = {}): Pr
     reqKinds.push(req.method === 'GET' ? 'read' : 'write');
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
     if (!tokens.has(token)) return apiError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');
+    const root = `/v4/spreadsheets/${spreadsheetId}`;
+    if (path === root && req.method === 'GET') {
+      return { status: 200, body: { spreadsheetId, sheets: [...grids.keys()].map((title) => ({ properties: { sheetId: sheetIds.get(title), title } })) } };
+    }
+    if (path === `${root}:batchUpdate` && req.method === 'POST') return spreadsheetBatchUpdate(JSON.parse(req.body || '{}'));
+    if (path === `${root}/developerMetadata:search` && req.method === 'POST') return searchMetadata(JSON.parse(req.body || '{}'));
     if (!path.startsWith(prefix)) return apiError(404, 'NOT_FOUND', 'Requested entity was not found.');
     const rest = path.slice(prefix.length);
     const body = req.body ? (JSON.parse(req.body) as { valueInputOption?: string; data?: { range: string; values: unknown[][] }[]; values?: unknown[][] }) : {};
@@ -200,7 +272,25 @@ export async function startFakeSheets(opts: { spreadsheetId?: string } = {}): Pr
     serviceAccountJson: JSON.stringify({ type: 'service_account', client_email: clientEmail, private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), private_key_id: 'fake-key-1', token_uri: `${baseUrl}/token` }),
     grids,
     tokensIssued: 0,
-    addSheet: (name, rows = []) => void grids.set(name, rows.map((r) => [...r])),
+    addSheet(name, rows = []) {
+      grids.set(name, rows.map((r) => [...r]));
+      if (!sheetIds.has(name)) sheetIds.set(name, 1000 + sheetIds.size * 7);
+    },
+    insertRow(sheet, row, cells = {}) {
+      const g = grid(sheet)!;
+      const head = g[0] ?? [];
+      g.splice(row - 1, 0, head.map((h) => cells[h] ?? ''));
+    },
+    sortRows(sheet, header, descending = false) {
+      const g = grid(sheet)!;
+      const i = headerIndex(sheet, header);
+      const body = g.splice(1).filter((r) => r.some((c) => c !== ''));
+      body.sort((a, b) => (a[i] ?? '').localeCompare(b[i] ?? '', 'fr') * (descending ? -1 : 1));
+      g.push(...body);
+    },
+    rowMetadata(sheet, row) {
+      return Object.fromEntries((rowMeta.get(grid(sheet)![row - 1] ?? []) ?? []).map((m) => [m.metadataKey, m.metadataValue ?? '']));
+    },
     cell: (sheet, row, header) => grid(sheet)?.[row - 1]?.[headerIndex(sheet, header)] ?? '',
     setCell(sheet, row, header, value) {
       write({ sheet, c1: headerIndex(sheet, header), r1: row }, [[value]]);

@@ -27,7 +27,7 @@ const visits = async () => (await w.t.call('GET', `/v1/visits?personId=${personI
 describe('Passages tab', () => {
   it('a row synced twice (its ID write-back lost the first time) posts the visit once', async () => {
     const row = w.fake.appendRow('Passages', { Personne: 'camille martin', "Lieu d'accueil": 'La Forge', Date: formatDay(parisDay(new Date())), Formule: 'Rétrocession' });
-    w.fake.inject({ kind: 500, method: 'POST', pathIncludes: ':batchUpdate', times: 7 }); // every retry of the client fails
+    w.fake.inject({ kind: 500, method: 'POST', pathIncludes: 'values:batchUpdate', times: 7 }); // every retry of the client fails
     const first = await round();
     expect(first.tabs.find((t: any) => t.tab === 'Passages').created).toBe(1);
     expect(w.fake.cell('Passages', row, 'ID')).toBe('');

@@ -43,7 +43,7 @@ const contributions = async (extra = '') => (await w.t.call('GET', `/v1/contribu
 describe('Bénévolat tab', () => {
   it('records each valid row, even when its ID write-back is lost', async () => {
     expect(w.fake.grids.get('Bénévolat')![0]).toEqual([...TAB_HEADERS.Bénévolat]);
-    w.fake.inject({ kind: 500, method: 'POST', pathIncludes: ':batchUpdate', times: 7 }); // every retry of the client fails
+    w.fake.inject({ kind: 500, method: 'POST', pathIncludes: 'values:batchUpdate', times: 7 }); // every retry of the client fails
     const first = await round();
     expect(first.tabs.find((t: any) => t.tab === 'Bénévolat')).toMatchObject({ created: 3, refused: 3 });
     expect(cell('time', 'ID')).toBe('');

@@ -44,6 +44,9 @@ describe('Passages waiting for confirmation', () => {
     await round();
     expect(status(a)).toBe('✓ Passage enregistré : 10,00 € (rétrocession du lieu d’attache au lieu d’accueil)');
     expect(status(b)).toMatch(/^✗ Passage annulé/);
+  });
+
+  it('a round with nothing new writes nothing (the status is not rewritten every round)', async () => {
     const writes = w.fake.count('write');
     await round();
     expect(w.fake.count('write')).toBe(writes);

@@ -80,7 +80,7 @@ describe('failures in the middle of a round lose nothing and duplicate nothing',
     closers.push(w.fake.close);
     for (let i = 0; i < 8; i++) w.fake.appendRow('Lieux', placeRow({ Nom: `Feuille ${i}` }));
     for (let i = 0; i < 4; i++) await w.t.call('POST', '/v1/places', { token: ADMIN, body: placeInput({ name: `API ${i}` }) });
-    w.fake.inject({ kind: 'timeout-after-apply', method: 'POST', pathIncludes: ':batchUpdate', times: 3 });
+    w.fake.inject({ kind: 'timeout-after-apply', method: 'POST', pathIncludes: 'values:batchUpdate', times: 3 });
     w.fake.inject({ kind: 'timeout-after-apply', method: 'POST', pathIncludes: ':append', times: 1 });
     const first = await round(w, 'sheets');
     expect(first.tabs[0].errors.length).toBeGreaterThan(0);

@@ -1,0 +1,97 @@
+/**
+ * Issue 10, « a sheet row keeps its identity » (Google Sheets): between the read and the
+ * write-back of a round, a manager sorts the tab and inserts rows. IDs, statuses and
+ * API-side changes must land on their own rows — found by `ID`, or by the developer metadata
+ * the read attached to a row without ID — never on whatever row now has the old number.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN } from '../support/harness.js';
+import { placeInput } from '../support/fixtures.js';
+import { placeRow, sheetsWorld, type SheetsWorld } from './sync-support.js';
+import { ROW_TAG_KEY } from '../../integrations/google-sheets/sheets-provider.js';
+
+let w: SheetsWorld;
+
+beforeAll(async () => {
+  w = await sheetsWorld({ tabs: ['Lieux'] });
+  // Two places already synced (rows with IDs), changed in the API so the round writes to their rows.
+  for (const name of ['Le Moulin', 'La Forge']) expect((await w.t.call('POST', '/v1/places', { token: ADMIN, body: placeInput({ name }) })).status).toBe(201);
+  expect((await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN })).status).toBe(200);
+});
+afterAll(async () => {
+  await w.fake.close();
+});
+
+/** Runs a round; while it is between its read and its first write, `meddle` changes the sheet like a person would. */
+async function roundWithMeddling(meddle: () => void) {
+  let done = false;
+  const t = setInterval(() => {
+    // The read is over once the new rows carry their metadata (written right after the read).
+    const g = w.fake.grids.get('Lieux')!;
+    if (!done && g.some((_, i) => i > 0 && w.fake.rowMetadata('Lieux', i + 1)[ROW_TAG_KEY])) {
+      done = true;
+      meddle();
+    }
+  }, 1);
+  try {
+    const r = await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
+    expect(r.status).toBe(200);
+    expect(done, 'the sheet was changed during the round').toBe(true);
+    return r.body;
+  } finally {
+    clearInterval(t);
+  }
+}
+
+describe('a sheet row keeps its identity', () => {
+  it('sorted and with rows inserted between the read and the write-back: nothing lands on the wrong row, nothing is lost', async () => {
+    const moulinId = w.fake.table('Lieux').find((r) => r.Nom === 'Le Moulin')!.ID!;
+    const forgeId = w.fake.table('Lieux').find((r) => r.Nom === 'La Forge')!.ID!;
+    const moulinDescription = w.fake.table('Lieux').find((r) => r.Nom === 'Le Moulin')!.Description;
+    expect((await w.t.call('PATCH', `/v1/places/${forgeId}`, { token: ADMIN, body: { description: 'Forge associative' } })).status).toBe(200);
+    // New rows without ID, appended after the synced ones.
+    w.fake.appendRow('Lieux', placeRow({ Nom: 'Zèbre Café', 'Code postal': '24000', Commune: 'Périgueux' }));
+    w.fake.appendRow('Lieux', placeRow({ Nom: 'Atelier Brico', 'Code postal': '24100', Commune: 'Bergerac' }));
+    w.fake.appendRow('Lieux', placeRow({ Nom: 'Sans code', 'Code postal': '' }));
+    await roundWithMeddling(() => {
+      w.fake.sortRows('Lieux', 'Nom', true); // Zèbre, Sans code, Le Moulin, La Forge, Atelier
+      w.fake.insertRow('Lieux', 2, { Nom: 'Ligne insérée', Description: 'en cours de saisie' });
+      w.fake.insertRow('Lieux', 5, {});
+    });
+    const rows = w.fake.table('Lieux');
+    const byName = new Map(rows.map((r) => [r.Nom, r]));
+    expect(rows).toHaveLength(6);
+    // Each new row got its own place's ID and status.
+    for (const name of ['Zèbre Café', 'Atelier Brico']) {
+      const row = byName.get(name)!;
+      expect(row.ID, name).toBeTruthy();
+      const place = (await w.t.call('GET', `/v1/places/${row.ID}`)).body;
+      expect(place.name, name).toBe(name);
+      expect(row['Statut synchro'], name).toMatch(/^✓ Créée le/);
+    }
+    // The refused row got its own reason, and no ID.
+    expect(byName.get('Sans code')).toMatchObject({ ID: '' });
+    expect(byName.get('Sans code')!['Statut synchro']).toMatch(/^✗ Refusée : Colonne « Code postal »/);
+    // The API-side change landed on La Forge's row only.
+    expect(byName.get('La Forge')).toMatchObject({ ID: forgeId, Description: 'Forge associative' });
+    expect(byName.get('Le Moulin')).toMatchObject({ ID: moulinId, Description: moulinDescription });
+    // The rows inserted by the manager were left alone.
+    expect(byName.get('Ligne insérée')).toMatchObject({ ID: '', Description: 'en cours de saisie', 'Statut synchro': '' });
+    // Nothing lost, nothing created twice: the next round creates the inserted row only.
+    const places = (await w.t.call('GET', '/v1/places?limit=100')).body.items.map((p: any) => p.name).sort();
+    expect(places).toEqual(['Atelier Brico', 'La Forge', 'Le Moulin', 'Zèbre Café']);
+  });
+
+  it('a row deleted before its write-back is not written over another row; the next round gives it back its row, once', async () => {
+    const before = w.fake.table('Lieux');
+    const row = w.fake.appendRow('Lieux', placeRow({ Nom: 'La Cale', 'Code postal': '24200', Commune: 'Sarlat-la-Canéda' }));
+    await roundWithMeddling(() => w.fake.deleteRow('Lieux', row));
+    // Created in the API, but its row is gone: the synced rows are exactly as they were.
+    const synced = (rows: Record<string, string>[]) => rows.filter((r) => r.ID && r.Nom !== 'Ligne insérée').sort((a, b) => a.ID!.localeCompare(b.ID!));
+    expect(synced(w.fake.table('Lieux'))).toEqual(synced(before));
+    await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
+    const cale = w.fake.table('Lieux').filter((r) => r.Nom === 'La Cale');
+    expect(cale).toHaveLength(1);
+    expect((await w.t.call('GET', `/v1/places/${cale[0]!.ID}`)).body.name).toBe('La Cale');
+  });
+});
