@@ -25,14 +25,15 @@ afterAll(async () => {
 /** Runs a round; while it is between its read and its first write, `meddle` changes the sheet like a person would. */
 async function roundWithMeddling(meddle: () => void) {
   let done = false;
+  const tags = () => w.fake.grids.get('Lieux')!.map((_, i) => w.fake.rowMetadata('Lieux', i + 1)[ROW_TAG_KEY]).filter(Boolean);
+  const earlier = new Set(tags());
   const t = setInterval(() => {
-    // The read is over once the new rows carry their metadata (written right after the read).
-    const g = w.fake.grids.get('Lieux')!;
-    if (!done && g.some((_, i) => i > 0 && w.fake.rowMetadata('Lieux', i + 1)[ROW_TAG_KEY])) {
+    // The read is over once the new rows carry this round's metadata (written right after the read).
+    if (!done && tags().some((tag) => !earlier.has(tag))) {
       done = true;
       meddle();
     }
-  }, 1);
+  }, 10);
   try {
     const r = await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
     expect(r.status).toBe(200);
@@ -89,9 +90,10 @@ describe('a sheet row keeps its identity', () => {
     // Created in the API, but its row is gone: the synced rows are exactly as they were.
     const synced = (rows: Record<string, string>[]) => rows.filter((r) => r.ID && r.Nom !== 'Ligne insérée').sort((a, b) => a.ID!.localeCompare(b.ID!));
     expect(synced(w.fake.table('Lieux'))).toEqual(synced(before));
-    await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
+    const next = await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
+    expect(next.status).toBe(200);
     const cale = w.fake.table('Lieux').filter((r) => r.Nom === 'La Cale');
-    expect(cale).toHaveLength(1);
+    expect(cale, JSON.stringify(next.body.tabs)).toHaveLength(1);
     expect((await w.t.call('GET', `/v1/places/${cale[0]!.ID}`)).body.name).toBe('La Cale');
   });
 });

@@ -67,6 +67,8 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
     const tabs: TabSummary[] = [];
     let skipped: string | undefined;
     let recordWrites = 0;
+    let indexes: { places: ReturnType<typeof placeIndex>; people: ReturnType<typeof personIndex> } | undefined;
+    let indexedAt = -1;
     let reads: Awaited<ReturnType<SheetProvider['readTabs']>> | undefined;
     try {
       reads = await provider.readTabs([...adapters.map((a) => a.tab), ...plans.filter((p) => p.read).map((p) => p.owned.tab)]);
@@ -82,7 +84,12 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
         opts.onTab?.(s);
         continue;
       }
-      const [places, people] = await Promise.all([listDirectoryRecordsByType(deps.table, 'place'), listDirectoryRecordsByType(deps.table, 'person')]);
+      // Reloaded only when an earlier tab of this round wrote records (a place added can then be named).
+      if (!indexes || indexedAt !== recordWrites) {
+        const [places, people] = await Promise.all([listDirectoryRecordsByType(deps.table, 'place'), listDirectoryRecordsByType(deps.table, 'person')]);
+        indexes = { places: placeIndex(places as never), people: personIndex(people as never) };
+        indexedAt = recordWrites;
+      }
       const s = await syncTab(
         {
           deps,
@@ -92,7 +99,7 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
           editedAt: opts.editedAt ?? new Map(),
           actorLabel: actor.role === 'system' ? actor.id : 'sync',
           onRecordWrite: () => void recordWrites++,
-          rowCtx: { places: placeIndex(places as never), people: personIndex(people as never), now: startedAt },
+          rowCtx: { ...indexes, now: startedAt },
         },
         adapter,
         read,
