@@ -118,12 +118,15 @@ describe('a coordination visit retried after a crash', () => {
 
     expect(again).toEqual(retried);
     expect(retried).toMatchObject({ verified: { place: true, resources: 1 }, mileageContributionId: tripsBefore[0].id, km: 30 });
-    const visits = (await t.call('GET', `/v1/coordination/visits?placeId=${place}&from=2026-03-03&to=2026-03-03`, { token: ADMIN })).body.items;
-    expect(visits.map((v: { id: string }) => v.id)).toEqual([retried.id]);
-    expect((await t.call('GET', '/v1/contributions?kind=mileage&from=2026-03-03&to=2026-03-03', { token: ADMIN })).body.items).toHaveLength(1);
-    for (const [type, id] of [['place', place], ['resource', rooms[0]!]] as const) {
-      expect((await auditOf(type, id)).filter((a) => a.action === 'verify'), `${type} ${id}`).toHaveLength(1);
-    }
+    const [visits, trips, placeAudit, roomAudit] = await Promise.all([
+      t.call('GET', `/v1/coordination/visits?placeId=${place}&from=2026-03-03&to=2026-03-03`, { token: ADMIN }),
+      t.call('GET', '/v1/contributions?kind=mileage&from=2026-03-03&to=2026-03-03', { token: ADMIN }),
+      auditOf('place', place),
+      auditOf('resource', rooms[0]!),
+    ]);
+    expect(visits.body.items.map((v: { id: string }) => v.id)).toEqual([retried.id]);
+    expect(trips.body.items).toHaveLength(1);
+    expect([placeAudit, roomAudit].map((list) => list.filter((a) => a.action === 'verify').length)).toEqual([1, 1]);
   });
 
   it('crash in the middle of the verifications: the retry verifies only what was left, then the trip and the visit', async () => {
