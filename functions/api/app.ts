@@ -25,8 +25,10 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
-  // Liveness answers before every middleware (see healthHandler).
-  app.get('/v1/health', healthHandler(deps));
+  // Liveness answers before every middleware (see healthHandler), unless the caller sends a
+  // token: a bad token is refused (401) on every route, this one included.
+  const health = healthHandler(deps);
+  app.get('/v1/health', (c, next) => (c.req.header('authorization') === undefined ? health(c) : next()));
 
   // Public reads may be called from any website (the widget); writes need a token,
   // which browsers on other origins never hold, so CORS stays read-only.
@@ -52,6 +54,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     c.header('Cache-Control', c.req.header('authorization') || c.res.status >= 400 ? 'private, no-store' : 'public, max-age=60, stale-while-revalidate=300');
   });
 
+  app.get('/v1/health', health);
   app.route('/v1', placeRoutes);
   app.route('/v1', resourceRoutes);
   app.route('/v1', peopleRoutes);
