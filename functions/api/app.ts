@@ -20,13 +20,16 @@ import { mountLazyGroups } from './lazy-routes.js';
 import { objectRoutes } from './routes/objects.js';
 import { htmlSecurityHeaders } from './http/html-security.js';
 import { routeGuard } from './http/route-guard.js';
+import { requestLog } from './http/request-log.js';
 
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
-  // Liveness answers before every middleware (see healthHandler), unless the caller sends a
-  // token: a bad token is refused (401) on every route, this one included.
+  // First, so its line has the final status and the whole duration.
+  app.use('*', requestLog());
+  // Liveness answers before every other middleware (see healthHandler), unless the caller sends
+  // a token: a bad token is refused (401) on every route, this one included.
   const health = healthHandler(deps);
   app.get('/v1/health', (c, next) => (c.req.header('authorization') === undefined ? health(c) : next()));
 

@@ -10,15 +10,17 @@ import { depsFromEnv } from '../deps-from-env.js';
 import type { Deps } from '../domain/deps.js';
 import { runCheckinJobs } from '../domain/checkin/checkin-jobs.js';
 import { purgeExpiredData } from '../domain/privacy/retention.js';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logger } from '../observability/logger.js';
 
 let ready: Promise<Deps> | undefined;
 
-export const handler = middy().handler(async () => {
+export const handler = middy().use(injectLambdaContext(logger)).handler(async () => {
   ready ??= depsFromEnv(process.env, { withAdminToken: false });
   const deps = await ready;
   const report = await runCheckinJobs(deps);
-  console.log(JSON.stringify({ level: 'info', msg: 'checkin jobs', ...report }));
+  logger.info('checkin jobs', { ...report });
   const purge = await purgeExpiredData(deps);
-  console.log(JSON.stringify({ level: 'info', msg: 'retention purge', ...purge }));
+  logger.info('retention purge', { ...purge });
   return { ...report, purge };
 });

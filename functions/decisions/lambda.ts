@@ -8,12 +8,14 @@ import middy from '@middy/core';
 import { depsFromEnv } from '../deps-from-env.js';
 import type { Deps } from '../domain/deps.js';
 import { settleDueProposals } from '../domain/decisions/close-proposal.js';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logger } from '../observability/logger.js';
 
 let ready: Promise<Deps> | undefined;
 
-export const handler = middy().handler(async () => {
+export const handler = middy().use(injectLambdaContext(logger)).handler(async () => {
   ready ??= depsFromEnv(process.env, { withAdminToken: false });
   const done = await settleDueProposals(await ready);
-  console.log(JSON.stringify({ level: 'info', msg: 'decisions schedule', ...done }));
+  logger.info('decisions schedule', { ...done });
   return done;
 });

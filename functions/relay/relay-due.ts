@@ -1,5 +1,6 @@
 import { listDueRelays } from '../../integrations/dynamodb/relay-outbox-repository.js';
 import { relayEvent, type RelayDeps, type RelayResult } from './relay-event.js';
+import { describeError, logger } from '../observability/logger.js';
 
 /**
  * Relays every outbox item due now (the local poller, and the scheduled sweep in AWS that
@@ -13,7 +14,7 @@ export async function relayDueEvents(r: RelayDeps, opts: { limit?: number } = {}
     try {
       result = await relayEvent(r, id);
     } catch (err) {
-      console.error(JSON.stringify({ level: 'error', msg: 'relay failed', eventId: id, error: (err as Error).message }));
+      logger.error('relay failed', { eventId: id, ...describeError(err) });
       result = 'failed';
     }
     results[result] = (results[result] ?? 0) + 1;

@@ -9,6 +9,8 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { relayEvent, type RelayDeps } from './relay-event.js';
 import { relayDueEvents } from './relay-due.js';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { describeError, logger } from '../observability/logger.js';
 
 const StreamRecordSchema = z.object({
   eventID: z.string().optional(),
@@ -35,14 +37,14 @@ export function outboxEventId(record: z.infer<typeof StreamRecordSchema>): strin
 }
 
 export function createStreamHandler(getRelayDeps: () => Promise<RelayDeps>) {
-  return middy().handler(async (event: unknown): Promise<StreamBatchResponse> => {
+  return middy().use(injectLambdaContext(logger)).handler(async (event: unknown): Promise<StreamBatchResponse> => {
     const r = await getRelayDeps();
     const failures: StreamBatchResponse['batchItemFailures'] = [];
     for (const raw of StreamEventSchema.parse(event).Records) {
       const parsed = StreamRecordSchema.safeParse(raw);
       if (!parsed.success) {
         // Not an outbox record we understand: retrying would not help.
-        console.warn(JSON.stringify({ level: 'warn', msg: 'unexpected stream record ignored', issues: parsed.error.issues.length }));
+        logger.warn('unexpected stream record ignored', { issues: parsed.error.issues.length });
         continue;
       }
       const eventId = outboxEventId(parsed.data);
@@ -50,7 +52,7 @@ export function createStreamHandler(getRelayDeps: () => Promise<RelayDeps>) {
       try {
         await relayEvent(r, eventId);
       } catch (err) {
-        console.error(JSON.stringify({ level: 'error', msg: 'relay failed', eventId, error: (err as Error).message }));
+        logger.error('relay failed', { eventId, ...describeError(err) });
         failures.push({ itemIdentifier: parsed.data.dynamodb.SequenceNumber });
       }
     }
@@ -59,5 +61,5 @@ export function createStreamHandler(getRelayDeps: () => Promise<RelayDeps>) {
 }
 
 export function createSweepHandler(getRelayDeps: () => Promise<RelayDeps>) {
-  return middy().handler(async () => relayDueEvents(await getRelayDeps(), { limit: 100 }));
+  return middy().use(injectLambdaContext(logger)).handler(async () => relayDueEvents(await getRelayDeps(), { limit: 100 }));
 }

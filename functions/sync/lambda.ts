@@ -9,14 +9,18 @@ import middy from '@middy/core';
 import { depsFromEnv } from '../deps-from-env.js';
 import type { Deps } from '../domain/deps.js';
 import { runScheduledSync } from './sync-service.js';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logger } from '../observability/logger.js';
 
 let ready: Promise<Deps> | undefined;
 
-export const handler = middy().handler(async () => {
+export const handler = middy().use(injectLambdaContext(logger)).handler(async () => {
   ready ??= depsFromEnv(process.env, { withAdminToken: false });
   const results = await runScheduledSync(await ready);
   for (const [provider, r] of Object.entries(results)) {
-    console.log(JSON.stringify({ level: 'error' in r ? 'error' : 'info', msg: 'sync round', provider, ...('totals' in r ? { totals: r.totals, errors: r.tabs.flatMap((t) => t.errors) } : r) }));
+    const line = { provider, ...('totals' in r ? { totals: r.totals, errors: r.tabs.flatMap((t) => t.errors) } : r) };
+    if ('error' in r) logger.error('sync round', line);
+    else logger.info('sync round', line);
   }
   const failed = Object.entries(results).filter(([, r]) => 'error' in r);
   // Failing the invocation makes the failure visible (alarms, retries); the next schedule catches up anyway.

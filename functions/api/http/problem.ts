@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../../domain/errors.js';
 import { errorPage, wantsHtml } from '../pages/layout.js';
+import { describeError, logger } from '../../observability/logger.js';
 
 const PROBLEM_TYPE_BASE = 'https://tiers-lieux.example/problemes/';
 
@@ -12,7 +13,7 @@ export function problemResponse(c: Context, status: number, body: Record<string,
 /** One error handler: typed errors become problem+json; anything else is logged and answered 500 without details. */
 export function onError(err: Error, c: Context): Response {
   if (err instanceof AppError) {
-    if (!err.expose || err.status >= 500) console.error(JSON.stringify({ level: 'error', msg: err.message, name: err.name, cause: String(err.cause ?? '') }));
+    if (!err.expose || err.status >= 500) logger.error(err.message, { route: c.req.routePath, ...describeError(err) });
     if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
     return problemResponse(c, err.status, {
       type: PROBLEM_TYPE_BASE + err.name.replace(/Error$/, '').toLowerCase(),
@@ -27,7 +28,7 @@ export function onError(err: Error, c: Context): Response {
     if (err.res) return err.getResponse();
     return problemResponse(c, err.status, { title: err.message || 'Erreur', detail: err.message });
   }
-  console.error(JSON.stringify({ level: 'error', msg: 'unhandled', name: err.name, message: err.message, stack: err.stack, path: c.req.path }));
+  logger.error('unhandled', { route: c.req.routePath, ...describeError(err) });
   return problemResponse(c, 500, { title: 'Erreur interne', detail: 'Une erreur inattendue est survenue ; elle a été journalisée.' });
 }
 

@@ -30,6 +30,7 @@ import { ARTIFACT_REWRITE_DAYS, DIRECTORY_ARTIFACT_PREFIX } from './object-keys.
 import { RESOURCE_KINDS, ResourceSchema, type Resource } from '../../../schemas/resource.js';
 import type { Place } from '../../../schemas/place.js';
 import type { Person } from '../../../schemas/person.js';
+import { describeError, logger } from '../../observability/logger.js';
 
 export const REFRESH_AFTER_WRITES = 500;
 const MAGIC = 0x3258_4454; // "TDX2", little-endian
@@ -213,5 +214,5 @@ export function refreshArtifactIfBehind(deps: Deps, index: DirectoryIndex): void
   index.artifactSeq = index.version;
   index.artifactAt = nowMs;
   // After the answer: serialising is synchronous work the request must not wait for.
-  setTimeout(() => publishDirectoryArtifact(deps, index).catch((err) => console.error('directory artifact not written', err)), 0);
+  setTimeout(() => publishDirectoryArtifact(deps, index).catch((err) => logger.error('directory artifact not written', describeError(err))), 0);
 }

@@ -25,6 +25,7 @@ import { statementsTab } from './statements-tab.js';
 import { decisionsTab } from './decisions-tab.js';
 import { freshnessTab } from './freshness-tab.js';
 import { totalsOf, type RoundSummary, type TabSummary } from './summary.js';
+import { describeError, logger } from '../../observability/logger.js';
 
 export interface SyncRoundOptions {
   dryRun?: boolean;
@@ -131,7 +132,7 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
   } finally {
     if (!dryRun && (await releaseSyncLease(deps.table, provider.name, owner)) && !opts.isRerun) {
       // Someone edited the sheet while this round ran: one more round picks it up.
-      await runSyncRound(deps, provider, { ...opts, isRerun: true }).catch((err) => console.error(JSON.stringify({ level: 'error', msg: 'sync rerun failed', error: String(err) })));
+      await runSyncRound(deps, provider, { ...opts, isRerun: true }).catch((err) => logger.error('sync rerun failed', describeError(err)));
     }
   }
 }
