@@ -38,13 +38,14 @@ async function round() {
 const rowOf = (id: string) => w.fake.table('Décisions').find((r) => r.ID === id)!;
 
 describe('Décisions tab', () => {
-  it('one row per proposal under the exact headers, in French; an open vote shows only how many voted', async () => {
+  it('one row per proposal under the exact headers, in French; an open vote shows only how many voted; drafts stay out', async () => {
     const s = await round();
-    expect(s.tabs.find((t: any) => t.tab === 'Décisions')).toMatchObject({ appended: 3, errors: [] });
+    expect(s.tabs.find((t: any) => t.tab === 'Décisions')).toMatchObject({ appended: 2, errors: [] });
     expect(w.fake.grids.get('Décisions')![0]).toEqual([...TAB_HEADERS.Décisions]);
     expect(rowOf(adopted)).toEqual({ ID: adopted, Titre: 'Adhésion au réseau régional', Statut: 'Ouverte', Règle: 'majorité simple', Clôture: '08/12/2026 19:00', Résultat: '', Pour: '', Contre: '', Abstentions: '', Objections: '', Votants: '2', Inscrits: '3', 'Procès-verbal': '' });
     expect(rowOf(consent)).toMatchObject({ Statut: 'Ouverte', Règle: 'consentement', Votants: '1', Objections: '' });
-    expect(rowOf(draft)).toMatchObject({ Titre: 'Budget 2027', Statut: 'Brouillon', Votants: '', 'Procès-verbal': '' });
+    // Every manager reads the sheet; in the API a draft is seen only by the admin and its author.
+    expect(w.fake.table('Décisions').find((r) => r.ID === draft)).toBeUndefined();
   });
 
   it('once closed: result, stored counts and a signed link that opens the printable minutes; a tampered link is refused', async () => {

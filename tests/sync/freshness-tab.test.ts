@@ -8,6 +8,7 @@ import { ADMIN } from '../support/harness.js';
 import { placeInput } from '../support/fixtures.js';
 import { TAB_HEADERS } from '../../integrations/sheets/columns.js';
 import { placeRow, sheetsWorld, type SheetsWorld } from './sync-support.js';
+import { withMention } from '../../functions/domain/sync/sync-tab.js';
 
 const NOW = '2026-01-10T10:00:00.000Z';
 const LATER = '2026-08-01T10:00:00.000Z'; // 203 days on
@@ -78,5 +79,18 @@ describe('À vérifier tab and stale rows', () => {
     expect(w.fake.cell('Lieux', grangeRow, 'Dernière vérification')).toBe('01/08/2026');
     expect(w.fake.cell('Lieux', grangeRow, 'Statut synchro')).toBe('✓ Créée le 10/01/2026 11:00');
     expect(tabRow('La Grange')).toEqual({ Lieu: 'La Grange', 'Fiches à vérifier': '0', Lien: '', "Valable jusqu'au": '' });
+  });
+});
+
+describe('the freshness mention in Statut synchro', () => {
+  const status = '✓ Créée le 10/01/2026 11:00';
+  const mention = 'À vérifier : jamais vérifiée (créée le 10 janvier 2026)';
+  it('is added once, replaced, and removed without touching what the status said (non-breaking spaces too)', () => {
+    const once = withMention(status, mention);
+    expect(once).toBe(`${status} · ${mention}`);
+    expect(withMention(withMention(once, mention), mention)).toBe(once);
+    expect(withMention(once, undefined)).toBe(status);
+    expect(withMention(once.replace(/ /g, '\u00a0'), undefined)).toBe(status.replace(/ /g, '\u00a0'));
+    expect(withMention(mention, undefined)).toBe('');
   });
 });

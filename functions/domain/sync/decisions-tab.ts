@@ -1,6 +1,6 @@
 /**
- * The `Décisions` tab, written by the API only: one row per proposal (drafts included, as
- * « Brouillon »), its state and, once closed, the stored counts and a signed link to the
+ * The `Décisions` tab, written by the API only: one row per proposal once it is open (every
+ * manager reads the sheet, and a draft is seen only by the admin and its author), its state and, once closed, the stored counts and a signed link to the
  * printable procès-verbal. Votes stay secret until the close: an open proposal shows how many
  * places voted, never their choices.
  */
@@ -38,6 +38,7 @@ export function decisionsTab(deps: Deps, now: Date): OwnedTab {
       const expiresAt = steppedExpiry(now, MINUTES_LINK_DAYS, MINUTES_LINK_STEP_DAYS);
       const rows: RowCells[] = [];
       for (const p of proposals) {
+        if (p.status === 'draft') continue;
         const r = p.status === 'closed' ? p.result : undefined;
         const voted = r ? r.participants : p.status === 'open' ? (await listVotes(deps, p)).length : undefined;
         const minutes = r ? (await signLink(deps, minutesPath(p.id), { query: { format: 'html' }, expiresAt })).url : '';

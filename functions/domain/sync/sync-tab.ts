@@ -56,9 +56,11 @@ const MENTION_SEPARATOR = ' · ';
 /** `status` without the mention an earlier round added, then with `mention` (when there is one). */
 export function withMention(status: string, mention: string | undefined): string {
   const base = status.trim();
-  // Spreadsheets may turn spaces into non-breaking ones: look for the mention on a cleaned copy (same length).
-  const at = cleanCell(` ${base}`).slice(1).indexOf(`${MENTION_SEPARATOR}${MENTION_PREFIX}`);
-  const bare = cleanCell(base).startsWith(MENTION_PREFIX) ? '' : at >= 0 ? base.slice(0, at) : base;
+  // Spreadsheets may turn spaces into non-breaking ones: look for the mention on a copy with
+  // plain spaces, of the same length (no trimming), so its index holds in `base`.
+  const plain = base.replace(/[\u00a0\u202f]/g, ' ');
+  const at = plain.indexOf(`${MENTION_SEPARATOR}${MENTION_PREFIX}`);
+  const bare = plain.startsWith(MENTION_PREFIX) ? '' : at >= 0 ? base.slice(0, at).trimEnd() : base;
   if (!mention) return bare;
   return bare ? `${bare}${MENTION_SEPARATOR}${mention}` : mention;
 }
