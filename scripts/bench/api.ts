@@ -109,7 +109,8 @@ function measureColdInit(bundles: string[], nodeOptions: string, firstPath?: str
       if (out.status !== 0) throw new Error(`init of ${bundle} failed: ${out.stderr}`);
       if (run < 0) return;
       samples[i]!.wall.push(wall);
-      const r = JSON.parse(out.stdout) as { importMs: number; firstRequestMs?: number };
+      // The request log lines (the API logs each request, as in Lambda) come before the runner's own line.
+      const r = JSON.parse(out.stdout.trim().split('\n').pop()!) as { importMs: number; firstRequestMs?: number };
       samples[i]!.imp.push(r.importMs);
       if (r.firstRequestMs !== undefined) samples[i]!.first.push(r.firstRequestMs);
     });
