@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/harness.js';
 import { personInput, placeInput } from '../support/fixtures.js';
-import { sheetsWorld, type SheetsWorld } from './sync-support.js';
+import { sheetsWorld, type SheetsWorld, syncRound } from './sync-support.js';
 import { formatDay, parisDay } from '../../integrations/sheets/values.js';
 
 let w: SheetsWorld;
@@ -17,11 +17,7 @@ afterAll(async () => {
   await w.fake.close();
 });
 
-async function round() {
-  const r = await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
-  expect(r.status).toBe(200);
-  return r.body;
-}
+const round = () => syncRound(w);
 const visits = async () => (await w.t.call('GET', `/v1/visits?personId=${personId}`, { token: ADMIN })).body.items;
 
 describe('Passages tab', () => {

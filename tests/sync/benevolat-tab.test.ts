@@ -9,7 +9,7 @@ import { ADMIN } from '../support/harness.js';
 import { personInput, placeInput, resourceInput } from '../support/fixtures.js';
 import { TAB_HEADERS } from '../../integrations/sheets/columns.js';
 import { euros } from '../../functions/domain/text/fr.js';
-import { sheetsWorld, type SheetsWorld } from './sync-support.js';
+import { sheetsWorld, type SheetsWorld, syncRound } from './sync-support.js';
 
 const NOW = '2026-03-10T10:00:00.000Z';
 let w: SheetsWorld;
@@ -32,11 +32,7 @@ afterAll(async () => {
   await w.fake.close();
 });
 
-async function round() {
-  const r = await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
-  expect(r.status).toBe(200);
-  return r.body;
-}
+const round = () => syncRound(w);
 const cell = (row: string, h: string) => w.fake.cell('Bénévolat', rows[row]!, h);
 const contributions = async (extra = '') => (await w.t.call('GET', `/v1/contributions?from=2026-01-01&to=2026-12-31${extra}`, { token: ADMIN })).body.items as any[];
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/harness.js';
 import { TAB_HEADERS } from '../../integrations/sheets/columns.js';
-import { sheetsWorld, type SheetsWorld } from './sync-support.js';
+import { sheetsWorld, type SheetsWorld, syncRound } from './sync-support.js';
 import { createMembers, createProposal, openProposal, vote, NOW, OBJECTION_TEXT } from '../decisions/decision-setup.js';
 
 let w: SheetsWorld;
@@ -30,11 +30,7 @@ afterAll(async () => {
   await w.fake.close();
 });
 
-async function round() {
-  const r = await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
-  expect(r.status).toBe(200);
-  return r.body;
-}
+const round = () => syncRound(w);
 const rowOf = (id: string) => w.fake.table('Décisions').find((r) => r.ID === id)!;
 
 describe('Décisions tab', () => {

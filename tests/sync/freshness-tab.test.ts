@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/harness.js';
 import { placeInput } from '../support/fixtures.js';
 import { TAB_HEADERS } from '../../integrations/sheets/columns.js';
-import { placeRow, sheetsWorld, type SheetsWorld } from './sync-support.js';
+import { placeRow, sheetsWorld, type SheetsWorld, syncRound } from './sync-support.js';
 import { withMention } from '../../functions/domain/sync/sync-tab.js';
 
 const NOW = '2026-01-10T10:00:00.000Z';
@@ -27,11 +27,7 @@ afterAll(async () => {
   await w.fake.close();
 });
 
-async function round() {
-  const r = await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
-  expect(r.status).toBe(200);
-  return r.body;
-}
+const round = () => syncRound(w);
 const tabRow = (lieu: string) => w.fake.table('À vérifier').find((r) => r.Lieu === lieu)!;
 
 describe('À vérifier tab and stale rows', () => {

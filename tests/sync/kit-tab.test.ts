@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/harness.js';
 import { placeInput } from '../support/fixtures.js';
 import { TAB_HEADERS } from '../../integrations/sheets/columns.js';
-import { sheetsWorld, type SheetsWorld } from './sync-support.js';
+import { sheetsWorld, type SheetsWorld, syncRound } from './sync-support.js';
 
 let w: SheetsWorld;
 const rows: Record<string, number> = {};
@@ -24,11 +24,7 @@ afterAll(async () => {
   await w.fake.close();
 });
 
-async function round() {
-  const r = await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
-  expect(r.status).toBe(200);
-  return r.body;
-}
+const round = () => syncRound(w);
 const cell = (row: string, h: string) => w.fake.cell('Kit', rows[row]!, h);
 const asset = async (row: string) => (await w.t.call('GET', `/v1/kit/${cell(row, 'ID')}`)).body;
 

@@ -7,7 +7,7 @@ import { ADMIN } from '../support/harness.js';
 import { createPerson } from '../mobility/mobility-setup.js';
 import { createHostAndPerson, NOW } from '../checkin/checkin-setup.js';
 import { checkInAtDoor } from '../../functions/domain/checkin/door-checkin.js';
-import { sheetsWorld, type SheetsWorld } from './sync-support.js';
+import { sheetsWorld, type SheetsWorld, syncRound } from './sync-support.js';
 
 let w: SheetsWorld;
 let a: string;
@@ -24,11 +24,7 @@ afterAll(async () => {
   await w.fake.close();
 });
 
-async function round() {
-  const r = await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN });
-  expect(r.status).toBe(200);
-  return r.body;
-}
+const round = () => syncRound(w);
 const status = (id: string) => w.fake.cell('Passages', w.fake.rowOf('Passages', id)!, 'Statut synchro');
 
 describe('Passages waiting for confirmation', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/harness.js';
 import { placeInput } from '../support/fixtures.js';
-import { airtableWorld, sheetsWorld, placeRow, type AirtableWorld, type SheetsWorld } from './sync-support.js';
+import { airtableWorld, sheetsWorld, placeRow, type AirtableWorld, type SheetsWorld, syncRound } from './sync-support.js';
 import { listDirectoryRecordsByType } from '../../integrations/dynamodb/directory-repository.js';
 
 let closers: (() => Promise<void>)[] = [];
@@ -10,11 +10,7 @@ afterEach(async () => {
   closers = [];
 });
 
-async function round(w: AirtableWorld | SheetsWorld, provider: 'airtable' | 'sheets') {
-  const r = await w.t.call('POST', `/v1/sync/${provider}`, { token: ADMIN });
-  expect(r.status).toBe(200);
-  return r.body;
-}
+const round = syncRound;
 
 const names = async (w: AirtableWorld | SheetsWorld) => (await listDirectoryRecordsByType(w.t.deps.table, 'place')).map((p) => p.name as string).sort();
 

@@ -1,5 +1,6 @@
 /** A fresh table with the app, a fake spreadsheet service, and the sync wired to it. */
-import { createTestContext, type TestContext } from '../support/harness.js';
+import { expect } from 'vitest';
+import { ADMIN, createTestContext, type TestContext } from '../support/harness.js';
 import { startFakeAirtable, type FakeAirtable } from '../fakes/airtable.js';
 import { startFakeSheets, type FakeSheets } from '../fakes/google-sheets.js';
 import { configureSync } from '../../functions/sync/sync-service.js';
@@ -49,4 +50,11 @@ export async function sheetsWorld(opts: { tabs?: (keyof typeof TAB_HEADERS)[]; t
 /** Lieux cells of a valid place. */
 export function placeRow(overrides: Record<string, string> = {}): Record<string, string> {
   return { Nom: 'La Grange', Adresse: '3 route de Brantôme', 'Code postal': '24310', Commune: 'Bourdeilles', Étiquettes: 'coworking, fablab', 'Accueille des visiteurs': 'Oui', 'Visiteurs par jour': '4', 'Tarif réseau journée (€)': '12,50 €', ...overrides };
+}
+
+/** One sync round through the API, as the admin; it must answer 200. */
+export async function syncRound(w: AirtableWorld | SheetsWorld, provider: 'airtable' | 'sheets' = 'sheets') {
+  const r = await w.t.call('POST', `/v1/sync/${provider}`, { token: ADMIN });
+  expect(r.status).toBe(200);
+  return r.body;
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { logger } from '../../observability/logger.js';
-import { matchRouteDoc } from './route-guard.js';
+import { matchRequestDoc } from './route-guard.js';
 
 let coldStart = true;
 
@@ -29,7 +29,7 @@ export function requestLog(): MiddlewareHandler<AppEnv> {
       await next();
     } finally {
       const status = c.res.status;
-      const route = matchRouteDoc(c.req.method, c.req.path)?.doc.path ?? (status === 404 ? '(inconnue)' : '(non documentée)');
+      const route = matchRequestDoc(c.req.raw, c.req.method, c.req.path)?.doc.path ?? (status === 404 ? '(inconnue)' : '(non documentée)');
       const line = { requestId, coldStart: first, method: c.req.method, route, status, durationMs: Math.round((performance.now() - started) * 10) / 10 };
       if (status >= 500) logger.error('request', line);
       else logger.info('request', line);

@@ -73,13 +73,28 @@ export function matchRouteDoc(method: string, path: string): { doc: RouteDoc; pa
 }
 
 /**
+ * The documented route of a request, looked up once per request: the main app's guard, a
+ * route group's guard and the request log all ask for it. Remembered with the number of
+ * documented routes it was found among, so a group loaded meanwhile (its routes documented
+ * then) is looked up again.
+ */
+const matchesByRequest = new WeakMap<Request, { among: number; hit: ReturnType<typeof matchRouteDoc> }>();
+export function matchRequestDoc(req: Request, method: string, path: string): ReturnType<typeof matchRouteDoc> {
+  const known = matchesByRequest.get(req);
+  if (known && known.among === routeDocs.length) return known.hit;
+  const hit = matchRouteDoc(method, path);
+  matchesByRequest.set(req, { among: routeDocs.length, hit });
+  return hit;
+}
+
+/**
  * `final`: this app serves the path itself (a route group), so an undocumented write is
  * refused to anonymous callers; the main app lets an unknown path through to the groups.
  */
 export function routeGuard(opts: { final: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const method = c.req.method;
-    const hit = matchRouteDoc(method, c.req.path);
+    const hit = matchRequestDoc(c.req.raw, method, c.req.path);
     if (WRITE_METHODS.has(method) && c.var.actor.role === 'public') {
       if (hit ? !OPEN_ACCESS.has(hit.doc.access) : opts.final) throw new UnauthenticatedError();
     }
