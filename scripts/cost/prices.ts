@@ -5,6 +5,15 @@
  * pricing, AWS Secrets Manager pricing, Amazon S3 pricing, Amazon EventBridge pricing
  * (Scheduler)). They were copied by hand, not fetched by the script: check them against those
  * pages before relying on a figure, and change them here only (one module, one date).
+ *
+ * Cross-checked on 2026-12-01 against public material reachable offline (third-party copies,
+ * not AWS's own pages), for US East, the reference region those copies quote:
+ * - Lambda arm64 0.0000133334 $/GB-s (first tier) and 0.20 $ per million requests: same here;
+ * - HTTP API 1.00 $ per million in US East (its free tier lasts 12 months only, so not counted);
+ * - DynamoDB on demand halved on 2024-11-01: 0.625 $ (writes) and 0.125 $ (reads) per million
+ *   in US East; the Paris figures below are the halved Paris prices, about 1.2× US East;
+ * - CloudFront's always-free 1 TB and 10 million requests a month.
+ * The Paris multipliers themselves could not be confirmed from here.
  */
 export const PRICES_DATE = '2026-12-01';
 export const PRICES_SOURCE = 'pages publiques de tarifs AWS de chaque service (région eu-west-3, Paris), recopiées à la main';
