@@ -4,24 +4,16 @@ import { loadDirectorySnapshot } from './snapshot.js';
 import { normalizeText, queryTerms } from './text.js';
 import { roundKm } from './geo.js';
 import { decodeCursor, encodeCursor } from '../paging.js';
-import type { ResourceFilter } from './index/resource-index.js';
-import type { Resource, RateUnit, ResourceKind } from '../../../schemas/resource.js';
+import type { ResourceFilter, ResourceRangeCriteria } from './index/resource-index.js';
+import type { Resource } from '../../../schemas/resource.js';
 import type { PlaceSummary, Place } from '../../../schemas/place.js';
 
-export interface ResourceSearch {
-  kind?: ResourceKind;
+export interface ResourceSearch extends ResourceRangeCriteria {
+  /** A category code or its French label. */
   category?: string;
-  placeId?: string;
   /** Exact commune of the place, case and accents aside. */
   commune?: string;
   q?: string;
-  near?: { lat: number; lon: number };
-  radiusKm?: number;
-  minCapacity?: number;
-  minSurfaceM2?: number;
-  lendable?: boolean;
-  maxRateCents?: number;
-  rateUnit?: RateUnit;
   limit: number;
   cursor?: string;
 }

@@ -20,15 +20,10 @@ import { SortedPostings, insertSorted, removeSorted } from './sorted-ids.js';
 import { TextPostings, type PostingsBase } from './text-postings.js';
 import { PlaceGeo } from './place-geo.js';
 
-export interface ResourceFilter {
+/** The criteria a search passes to the index as they are asked (no normalising needed). */
+export interface ResourceRangeCriteria {
   kind?: ResourceKind;
-  /** Normalised. */
-  category?: string;
   placeId?: string;
-  /** Normalised commune of the place. */
-  commune?: string;
-  /** Normalised query words. */
-  terms: string[];
   near?: { lat: number; lon: number };
   radiusKm?: number;
   minCapacity?: number;
@@ -36,6 +31,15 @@ export interface ResourceFilter {
   lendable?: boolean;
   maxRateCents?: number;
   rateUnit?: RateUnit;
+}
+
+export interface ResourceFilter extends ResourceRangeCriteria {
+  /** Normalised. */
+  category?: string;
+  /** Normalised commune of the place. */
+  commune?: string;
+  /** Normalised query words. */
+  terms: string[];
 }
 
 /** What a search tests of a resource (the artifact stores these, column by column). */
