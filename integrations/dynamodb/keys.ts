@@ -16,6 +16,17 @@ export type DirectoryType = 'place' | 'resource' | 'person';
 export type CursorShape = Record<string, string | ((v: string) => boolean)>;
 const startsWith = (prefix: string) => (v: string) => v.startsWith(prefix);
 
+/** A free volunteer name as an index value: « Héloïse  Quintavalle » and « héloïse quintavalle » meet. */
+export function volunteerNameKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('fr');
+}
+
+function contributionVolunteerKey(who: { personId?: string; volunteerName?: string }, date: string, id: string): { gsi2pk?: string; gsi2sk?: string } {
+  if (who.personId) return { gsi2pk: `contrib#person#${who.personId}`, gsi2sk: `${date}#${id}` };
+  if (who.volunteerName?.trim()) return { gsi2pk: `contrib#volunteer#${volunteerNameKey(who.volunteerName)}`, gsi2sk: `${date}#${id}` };
+  return {};
+}
+
 export const keys = {
   directoryRecord: (type: DirectoryType, id: string) => ({ pk: `dir#${type}`, sk: `${type}#v1#${id}` }),
   directoryPartition: (type: DirectoryType) => ({ pk: `dir#${type}`, skPrefix: `${type}#v1#` }),
@@ -182,10 +193,24 @@ export const keys = {
   /** A pending upload (its token stored hashed), expiring with `ttl`. */
   kitUpload: (uploadId: string) => ({ pk: `kit#upload#${uploadId}`, sk: 'upload' }),
   // --- valuation keys (contributions, settings) and coordination (rotations, visits) ---
-  /** A contribution by id; gsi1 lists a year's contributions by date (a report reads one year). */
-  contribution: (id: string, date: string) => ({ pk: `contrib#${id}`, sk: 'contrib#v1', gsi1pk: `contrib#year#${date.slice(0, 4)}`, gsi1sk: `${date}#${id}` }),
+  /**
+   * A contribution by id; gsi1 lists a year's contributions by date (a report reads one year);
+   * gsi2 lists a volunteer's contributions, by person id or by the free volunteer name
+   * (normalised), for the personal-data export and erasure (one Query, not a sweep of years).
+   * An in-kind gift with neither has no gsi2 entry. The gsi2 attributes are part of the
+   * contribution item itself, so they are written by the same Put as every create/update/archive.
+   */
+  contribution: (id: string, date: string, who: { personId?: string; volunteerName?: string }) => ({
+    pk: `contrib#${id}`,
+    sk: 'contrib#v1',
+    gsi1pk: `contrib#year#${date.slice(0, 4)}`,
+    gsi1sk: `${date}#${id}`,
+    ...contributionVolunteerKey(who, date, id),
+  }),
   contributionById: (id: string) => ({ pk: `contrib#${id}`, sk: 'contrib#v1' }),
   contributionsOfYear: (year: number) => ({ gsi1pk: `contrib#year#${year}` }),
+  contributionsOfPerson: (personId: string) => ({ gsi2pk: `contrib#person#${personId}` }),
+  contributionsOfVolunteerName: (name: string) => ({ gsi2pk: `contrib#volunteer#${volunteerNameKey(name)}` }),
   valuationSettings: () => ({ pk: 'valuation#settings', sk: 'valuation' }),
   /** A rotation plan, read by id only. */
   rotation: (id: string) => ({ pk: `coord#rotation#${id}`, sk: 'rotation#v1' }),

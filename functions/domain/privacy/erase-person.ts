@@ -22,6 +22,12 @@ import type { ErasureReport } from '../../../schemas/privacy.js';
 /** Key and bookkeeping attributes: never personal data, never rewritten. */
 const UNTOUCHED = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'ttl', 'entity', 'id', 'version', 'seq']);
 
+/** `undefined` values are removed by replaceAttributes (an in-kind gift has no entry). */
+function contributionIndexOf(c: Record<string, unknown>): { gsi2pk?: string; gsi2sk?: string } {
+  const k = keys.contribution(String(c.id), String(c.date), { personId: c.personId as string | undefined, volunteerName: c.volunteerName as string | undefined });
+  return { gsi2pk: k.gsi2pk, gsi2sk: k.gsi2sk };
+}
+
 /** Rewrites the attributes of `item` that still hold a trace; returns 1 when it wrote. */
 async function rewrite(deps: Deps, sc: Scrubber, item: RawItem, bump = false): Promise<number> {
   const changed: Record<string, unknown> = {};
@@ -33,6 +39,8 @@ async function rewrite(deps: Deps, sc: Scrubber, item: RawItem, bump = false): P
   if (!Object.keys(changed).length) return 0;
   // A versioned record (a contribution) moves to a new version, so stale editors get a 409.
   if (bump && typeof item.version === 'number') Object.assign(changed, { version: item.version + 1, updatedAt: deps.now().toISOString() });
+  // A contribution's volunteer index holds the free name: it follows the pseudonym.
+  if (item.entity === 'contribution') Object.assign(changed, contributionIndexOf({ ...item, ...changed }));
   return (await replaceAttributes(deps.table, { pk: item.pk, sk: item.sk }, changed)) ? 1 : 0;
 }
 
@@ -67,8 +75,9 @@ export async function erasePerson(deps: Deps, actor: Actor, personId: string): P
   const data = await collectPersonData(deps, personId);
   const person = data.person;
   const sc = scrubberFor(person);
+  // Archived rows are otherwise left alone by the sync, except an erased person's (sync-tab.ts rewriteErased).
   const sheet = person.archivedAt
-    ? 'La fiche était archivée : la synchronisation ne réécrit plus sa ligne ; supprimez-la du tableur à la main.'
+    ? 'La fiche était archivée : sa ligne du tableur sera réécrite avec le pseudonyme (coordonnées vidées) à la prochaine synchronisation.'
     : 'La ligne du tableur sera réécrite avec le pseudonyme à la prochaine synchronisation.';
   if (person.erasedAt) return { personId, pseudonym: person.displayName, erasedAt: person.erasedAt, alreadyErased: true, itemsRewritten: 0, sheet };
 

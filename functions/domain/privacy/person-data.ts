@@ -7,10 +7,10 @@
  */
 import type { Deps } from '../deps.js';
 import { NotFoundError } from '../errors.js';
-import { keys } from '../../../integrations/dynamodb/keys.js';
+import { keys, volunteerNameKey } from '../../../integrations/dynamodb/keys.js';
 import { stripKeys } from '../../../integrations/dynamodb/query-all.js';
 import { getDirectoryRecordById } from '../../../integrations/dynamodb/directory-repository.js';
-import { listContributionsOfYear } from '../../../integrations/dynamodb/contribution-repository.js';
+import { listContributionKeysOfVolunteer } from '../../../integrations/dynamodb/contribution-repository.js';
 import { listPassUsage } from '../../../integrations/dynamodb/pass-repository.js';
 import { getItem, listAccountEntryItems, listAuditOfEntity, listPersonPartition, type Key, type RawItem } from '../../../integrations/dynamodb/person-data-repository.js';
 import { PersonSchema, type Person } from '../../../schemas/person.js';
@@ -19,14 +19,6 @@ import { PassSchema, type Pass } from '../../../schemas/pass.js';
 import { JournalEntrySchema, type JournalEntry } from '../../../schemas/ledger.js';
 import { ContributionSchema, type Contribution } from '../../../schemas/contribution.js';
 import { AuditEntrySchema } from '../../../schemas/audit.js';
-
-/**
- * Contributions have no per-person index: their years are read one by one, from 2000 (days are
- * limited to 2000–2100, schemas/common.ts) to next year. A contribution dated further ahead
- * (allowed, but not a real volunteer's day) is not found.
- */
-const FIRST_YEAR = 2000;
-const yearsAhead = 1;
 
 export interface PersonData {
   person: Person;
@@ -45,15 +37,13 @@ export interface PersonData {
   contributions: Contribution[];
 }
 
-const sameName = (a: string, b: string) => a.normalize('NFC').trim().toLocaleLowerCase('fr') === b.normalize('NFC').trim().toLocaleLowerCase('fr');
-
 export async function inBatches<T, R>(xs: T[], size: number, f: (x: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < xs.length; i += size) out.push(...(await Promise.all(xs.slice(i, i + size).map(f))));
   return out;
 }
 
-/** `contributions: false` skips the year-by-year sweep of contributions (the erasure's second pass). */
+/** `contributions: false` skips the contributions (the erasure's second pass: one with the person's id holds no name). */
 export async function collectPersonData(deps: Deps, personId: string, opts: { contributions?: boolean } = {}): Promise<PersonData> {
   const record = await getDirectoryRecordById(deps.table, 'person', personId);
   if (!record) throw new NotFoundError('Personne', personId);
@@ -77,11 +67,11 @@ export async function collectPersonData(deps: Deps, personId: string, opts: { co
   const entryItems = (await inBatches([...entryKeys.values()], 10, (k) => getItem(deps.table, k))).filter((i): i is RawItem => !!i);
   const entries = entryItems.map((i) => JournalEntrySchema.parse(stripKeys(i))).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 
-  const lastYear = Math.min(2100, deps.now().getUTCFullYear() + yearsAhead);
-  const years = opts.contributions === false ? [] : Array.from({ length: lastYear - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
-  const contributionItems = (await inBatches(years, 10, (y) => listContributionsOfYear(deps.table, y))).flat().filter((c) => c.personId === personId || (typeof c.volunteerName === 'string' && sameName(c.volunteerName, person.displayName)));
-  // The year index holds copies of the keys only as gsi attributes: read each item by its own key.
-  const contributionRaw = (await inBatches(contributionItems, 10, (c) => getItem(deps.table, keys.contributionById(String(c.id))))).filter((i): i is RawItem => !!i);
+  // Contributions through their volunteer index (gsi2): by the person's id, and by a free volunteer
+  // name equal to the person's name (normalised as keys.volunteerNameKey does). Contributions written
+  // before that index existed get it from `npm run backfill-contribution-index` (idempotent).
+  const contributionKeys = opts.contributions === false ? [] : (await Promise.all([keys.contributionsOfPerson(personId), keys.contributionsOfVolunteerName(person.displayName)].map((k) => listContributionKeysOfVolunteer(deps.table, k)))).flat();
+  const contributionRaw = (await inBatches(contributionKeys, 10, (k) => getItem(deps.table, k))).filter((i): i is RawItem => !!i && i.entity === 'contribution' && (i.personId === personId || (typeof i.volunteerName === 'string' && volunteerNameKey(i.volunteerName) === volunteerNameKey(person.displayName))));
   const contributions = contributionRaw.map((i) => ContributionSchema.parse(stripKeys(i)));
 
   const entityIds = [personId, ...visitIds, ...passes.map((p) => p.id), ...entries.map((e) => e.id), ...contributions.map((c) => c.id)];

@@ -196,8 +196,20 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead): 
     });
   };
 
+  /**
+   * A person archived, then erased (RGPD): archived rows are otherwise left alone, but this one
+   * still shows the name, e-mail and phone. Every cell the record renders is written (pseudonym,
+   * contacts emptied), once: on later rounds the cells already agree and nothing is written.
+   */
+  const rewriteErased = (row: SheetRow, rec: SyncedRecord) => {
+    setCells(row, { ...adapter.render(rec, ctx), [STATUS]: adapter.archivedMessage ?? statusText.archived() });
+    const st = stateOf(rec, row, hashRow(tab, { ...row.cells, ...(writes.get(row.key) ?? {}) }));
+    if (writes.has(row.key)) afterWrite.set(row.key, st);
+  };
+
   const syncExisting = async (row: SheetRow, rec: SyncedRecord, st: SyncRowState | undefined) => {
     const rowHash = hashRow(tab, row.cells);
+    if (rec.archivedAt && rec.erasedAt) return rewriteErased(row, rec);
     if (rec.archivedAt) return setCells(row, { [STATUS]: adapter.archivedMessage ?? statusText.archived() });
     const renderHash = hashRow(tab, adapter.render(rec, ctx));
     const sheetChanged = st ? st.rowHash !== rowHash : renderHash !== rowHash;
