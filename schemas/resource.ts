@@ -61,7 +61,11 @@ export const ResourceSchema = z
   .meta({ id: 'Resource' });
 export type Resource = z.infer<typeof ResourceSchema>;
 
+/** A resource's place in a list: its summary, and its website when it has one (a card links to it without asking for the places). */
+export const ResourcePlaceSchema = PlaceSummarySchema.extend({ website: UrlSchema.optional() }).meta({ id: 'ResourcePlace' });
+export type ResourcePlace = z.infer<typeof ResourcePlaceSchema>;
+
 export const ResourceListItemSchema = ResourceSchema.extend({
-  place: PlaceSummarySchema,
+  place: ResourcePlaceSchema,
   distanceKm: z.number().optional(),
 }).meta({ id: 'ResourceListItem' });

@@ -12,7 +12,7 @@ beforeAll(async () => {
     expect(r.status).toBe(201);
     ids[key] = r.body.id;
   };
-  await mk('perigueux', placeInput({ name: 'La Fabrique', address: { postcode: '24000', commune: 'Périgueux' }, location: { lat: 45.184, lon: 0.721 } }));
+  await mk('perigueux', placeInput({ name: 'La Fabrique', address: { postcode: '24000', commune: 'Périgueux' }, location: { lat: 45.184, lon: 0.721 }, website: 'https://lafabrique.example.org/' }));
   await mk('bergerac', placeInput({ name: 'Le Hangar', address: { postcode: '24100', commune: 'Bergerac' }, location: { lat: 44.853, lon: 0.483 }, tags: ['fablab'] }));
   await mk('sarlat', placeInput({ name: 'L’Atelier du Sarladais', address: { postcode: '24200', commune: 'Sarlat-la-Canéda' }, location: { lat: 44.889, lon: 1.216 }, tags: ['atelier'] }));
   const res = async (place: string, body: Record<string, unknown>) => {
@@ -36,6 +36,10 @@ describe('resource search', () => {
     expect(names(r)).toEqual(['Découpeuse laser', 'Vidéoprojecteur']);
     const laser = r.body.items.find((i: { name: string }) => i.name === 'Découpeuse laser');
     expect(laser.place).toEqual({ id: ids.bergerac, name: 'Le Hangar', commune: 'Bergerac' });
+    // A place with a website lends it to its resources' summary (a widget card links to it).
+    const projector = r.body.items.find((i: { name: string }) => i.name === 'Vidéoprojecteur');
+    expect(projector.place).toEqual({ id: ids.perigueux, name: 'La Fabrique', commune: 'Périgueux', website: 'https://lafabrique.example.org/' });
+    expect((await t.call('GET', `/v1/resources/${projector.id}`)).body.place).toEqual(projector.place);
   });
 
   it('text search ignores case and accents, over place name and commune too', async () => {

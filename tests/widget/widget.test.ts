@@ -111,6 +111,32 @@ describe('widget in Chromium', () => {
     await res.close();
   });
 
+  it('shows the first resource cards without waiting for the places list, then fills the communes', async () => {
+    const page = await context.newPage();
+    // The places list is held until the cards are checked: they must not depend on it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(`${apiOrigin}/v1/places?*`, async (route) => (await held, route.continue()));
+    await page.goto(host.origin + '/resources');
+    await page.locator('tiers-lieux-reseau [role=status]:has-text("résultat")').waitFor();
+    const laser = page.locator('tiers-lieux-reseau article', { hasText: 'Découpeuse laser' });
+    // Its place's website comes with the resource's own page of results.
+    expect(await laser.getByRole('link', { name: /Site web/ }).getAttribute('href')).toBe('https://lafabrique.example.org/');
+    expect(await laser.textContent()).toContain('La Fabrique — Périgueux');
+    const communes = page.getByLabel('Commune').locator('option');
+    expect(await communes.allTextContents()).toEqual(['Toutes']);
+    await page.getByLabel('Type').selectOption('space');
+    expect(await shown(page)).toEqual(['Grande salle']);
+    release();
+    await page.getByLabel('Commune').locator('option[value="Bergerac"]').waitFor({ state: 'attached' });
+    expect(await communes.allTextContents()).toEqual(['Toutes', 'Bergerac', 'Périgueux', 'Sarlat-la-Canéda']);
+    // The choice made meanwhile stays.
+    expect(await page.getByLabel('Type').inputValue()).toBe('space');
+    await page.getByLabel('Commune').selectOption('Bergerac');
+    expect(await shown(page)).toEqual(['Grande salle']);
+    await page.close();
+  });
+
   it('lists upcoming events in French, marks the cancelled one, and writes schema.org Event JSON-LD', async () => {
     const page = await open('/events');
     expect(await titles(page)).toEqual(['Initiation à l’impression 3D', 'Soirée annulée', 'Concert sur les quais']);

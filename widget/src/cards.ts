@@ -40,7 +40,7 @@ interface ResourceItem {
   description?: string;
   capacity?: number;
   placeId: string;
-  place?: { name: string; commune: string };
+  place?: { name: string; commune: string; website?: string };
   rates?: { unit: string; amountCents: number; audience: string }[];
   sharing?: { lendable?: boolean };
   bookingUrl?: string;
@@ -75,8 +75,14 @@ function safeUrl(u: string | undefined, base?: string): string | undefined {
 
 const short = (s: string | undefined, n = 220) => (s && s.length > n ? s.slice(0, n - 1).replace(/\s+\S*$/, '') + '…' : s);
 
+/** Building a number format costs far more than using one: one per language and precision, shared by every card. */
+const formats = new Map<string, Intl.NumberFormat>();
 function euros(cents: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: cents % 100 ? 2 : 0 }).format(cents / 100);
+  const digits = cents % 100 ? 2 : 0;
+  const key = `${lang}${digits}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: digits })));
+  return f.format(cents / 100);
 }
 
 /** Units a public price is shown in, most telling first: a day rate, else the next one the resource has. */
@@ -113,7 +119,8 @@ function card(c: Omit<Card, 'text'>, extra: string[] = []): Card {
   return { ...c, text: fold([c.title, ...c.lines, c.description ?? '', ...c.tags, ...extra].join(' ')) };
 }
 
-export function toCards(view: View, items: unknown[], places: unknown[], o: { api: string; lang: Lang; t: Texts }): Card[] {
+/** Cards of one page of a view: each item carries what its card shows (a resource its place's name, commune and website). */
+export function toCards(view: View, items: unknown[], o: { api: string; lang: Lang; t: Texts }): Card[] {
   const { t, lang } = o;
   if (view === 'places') {
     return (items as PlaceItem[]).map((p) => {
@@ -131,14 +138,13 @@ export function toCards(view: View, items: unknown[], places: unknown[], o: { ap
     });
   }
   if (view === 'resources') {
-    const sites = new Map((places as PlaceItem[]).map((p) => [p.id, safeUrl(p.website)]));
     return (items as ResourceItem[]).map((r) => {
       const category = r.category ? categoryLabel(r.category) : '';
       const facts = [t.kinds[r.kind] ?? r.kind, category, r.capacity ? t.capacity(r.capacity) : '', publicPrice(r.rates, lang, t), r.sharing?.lendable ? t.lendable : '']
         .filter(Boolean)
         .join(' · ');
       const booking = safeUrl(r.bookingUrl);
-      const site = sites.get(r.placeId);
+      const site = safeUrl(r.place?.website);
       const commune = r.place?.commune ?? '';
       return card(
         {

@@ -61,6 +61,8 @@ class TiersLieuxReseau extends HTMLElement {
   #cursor: string | undefined;
   #filters: Filters = { ...NO_FILTERS };
   #loadId = 0;
+  /** Counts loads of the whole view only (not filter changes): the places list belongs to one. */
+  #viewId = 0;
   #typing: ReturnType<typeof setTimeout> | undefined;
   /** Options of the kind select learnt from the cards (events: their tags). */
   #seenKinds = new Map<string, string>();
@@ -105,6 +107,7 @@ class TiersLieuxReseau extends HTMLElement {
 
   async #load() {
     const id = ++this.#loadId;
+    const viewId = ++this.#viewId;
     const t = this.#t;
     clearTimeout(this.#typing);
     this.#cards = [];
@@ -124,20 +127,27 @@ class TiersLieuxReseau extends HTMLElement {
     const view = this.#view;
     const api = this.#api;
     this.#shell(t[view]);
+    // Both asked at once; the first cards need only their page (each item carries what its
+    // card shows), the places list only fills the form's options, when it arrives.
+    const first = getJson(pageUrl(api, view, this.#place, this.#filters));
+    const places = view === 'kit' ? Promise.resolve([]) : fetchAll(`${api}/v1/places?limit=500`);
+    places.catch(() => undefined);
     try {
-      // The places give the communes to filter on (and the resources' website links).
-      const [page, places] = await Promise.all([getJson(pageUrl(api, view, this.#place, this.#filters)), view === 'kit' ? Promise.resolve([]) : fetchAll(`${api}/v1/places?limit=500`)]);
+      const page = await first;
       if (id !== this.#loadId) return;
-      this.#renderForm(places);
-      this.#show(page.items ?? [], page.nextCursor, places, false);
+      this.#renderForm();
+      this.#show(page.items ?? [], page.nextCursor, false);
     } catch {
       if (id !== this.#loadId) return;
       this.#renderError(() => void this.#load());
+      return;
     }
+    // Without the places the cards stay usable: the commune select just offers « Toutes ».
+    places.then((list) => viewId === this.#viewId && this.#fillOptions(list)).catch(() => undefined);
   }
 
   /** Asks the API for the first page of the current filters (the form stays as it is). */
-  async #refilter(places: unknown[]) {
+  async #refilter() {
     const id = ++this.#loadId;
     const section = this.#root.querySelector('section')!;
     section.setAttribute('aria-busy', 'true');
@@ -145,7 +155,7 @@ class TiersLieuxReseau extends HTMLElement {
       const page = await getJson(pageUrl(this.#api, this.#view, this.#place, this.#filters));
       if (id !== this.#loadId) return;
       this.#cards = [];
-      this.#show(page.items ?? [], page.nextCursor, places, false);
+      this.#show(page.items ?? [], page.nextCursor, false);
     } catch {
       if (id !== this.#loadId) return;
       section.setAttribute('aria-busy', 'false');
@@ -153,7 +163,7 @@ class TiersLieuxReseau extends HTMLElement {
     }
   }
 
-  async #more(places: unknown[]) {
+  async #more() {
     const id = this.#loadId;
     const cursor = this.#cursor;
     if (!cursor) return;
@@ -164,7 +174,7 @@ class TiersLieuxReseau extends HTMLElement {
     try {
       const page = await getJson(pageUrl(this.#api, this.#view, this.#place, this.#filters, cursor));
       if (id !== this.#loadId) return;
-      this.#show(page.items ?? [], page.nextCursor, places, true);
+      this.#show(page.items ?? [], page.nextCursor, true);
     } catch {
       if (id !== this.#loadId) return;
       section.setAttribute('aria-busy', 'false');
@@ -190,21 +200,37 @@ class TiersLieuxReseau extends HTMLElement {
     section.append(box);
   }
 
-  #kindOptions(places: unknown[]): [string, string][] {
+  /** Kinds known without the places list (places: their tags come with it, #fillOptions). */
+  #kindOptions(): [string, string][] {
     const t = this.#t;
     const view = this.#view;
     if (view === 'resources') return Object.entries(t.kinds);
     if (view === 'kit') return Object.entries(t.kitKinds);
-    if (view === 'places') return [...new Set((places as { tags?: string[] }[]).flatMap((p) => p.tags ?? []))].map((x) => [x, x]);
     return [...this.#seenKinds];
   }
 
-  #renderForm(places: unknown[]) {
+  /** The places list arrived: the communes to filter on, and for the places view their tags as kinds (keeping any choice made meanwhile). */
+  #fillOptions(places: unknown[]) {
+    const fill = (select: HTMLSelectElement | null, all: string, values: string[]) => {
+      if (!select) return;
+      const chosen = select.value;
+      select.innerHTML = opt('', all) + values.map((v) => opt(v, v, v === chosen)).join('');
+    };
+    const t = this.#t;
+    const sorted = (values: string[]) => [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr'));
+    fill(this.#root.querySelector('select#c'), t.all, sorted((places as { address?: { commune?: string } }[]).map((p) => p.address?.commune ?? '')));
+    if (this.#view !== 'places') return;
+    const tags = sorted((places as { tags?: string[] }[]).flatMap((p) => p.tags ?? []));
+    fill(this.#root.querySelector('select#k'), t.allKinds, tags);
+    // No place has a tag: no kind to choose.
+    this.#root.querySelector<HTMLElement>('label[for=k]')!.hidden = !tags.length;
+  }
+
+  #renderForm() {
     const t = this.#t;
     const view = this.#view;
     const section = this.#root.querySelector('section')!;
-    const communes = view === 'kit' ? [] : [...new Set((places as { address?: { commune?: string } }[]).map((p) => p.address?.commune ?? '').filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr'));
-    const kinds = this.#kindOptions(places).sort(byLabel);
+    const kinds = this.#kindOptions().sort(byLabel);
     const categories =
       view === 'resources'
         ? `<label for="g">${esc(t.category)}<select id="g" name="category">${opt('', t.allCategories)}${Object.entries(CATEGORY_LABELS)
@@ -215,8 +241,8 @@ class TiersLieuxReseau extends HTMLElement {
     form.setAttribute('role', 'search');
     form.innerHTML =
       `<label for="q" class="q">${esc(t.search)}<input id="q" name="q" type="search" autocomplete="off" placeholder="${esc(t.searchPlaceholder)}"></label>` +
-      (view === 'kit' ? '' : `<label for="c">${esc(t.commune)}<select id="c" name="commune">${opt('', t.all)}${communes.map((c) => opt(c, c)).join('')}</select></label>`) +
-      (kinds.length || view === 'events' ? `<label for="k">${esc(t.kind)}<select id="k" name="kind">${opt('', t.allKinds)}${kinds.map(([v, l]) => opt(v, l)).join('')}</select></label>` : '') +
+      (view === 'kit' ? '' : `<label for="c">${esc(t.commune)}<select id="c" name="commune">${opt('', t.all)}</select></label>`) +
+      `<label for="k"${view === 'places' ? ' hidden' : ''}>${esc(t.kind)}<select id="k" name="kind">${opt('', t.allKinds)}${kinds.map(([v, l]) => opt(v, l)).join('')}</select></label>` +
       categories;
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('input', (e) => {
@@ -226,8 +252,8 @@ class TiersLieuxReseau extends HTMLElement {
       // Busy at once, and answers to earlier filters dropped: nobody reads them as the new ones.
       this.#loadId++;
       section.setAttribute('aria-busy', 'true');
-      if ((e.target as HTMLElement).id === 'q') this.#typing = setTimeout(() => void this.#refilter(places), TYPING_DELAY_MS);
-      else void this.#refilter(places);
+      if ((e.target as HTMLElement).id === 'q') this.#typing = setTimeout(() => void this.#refilter(), TYPING_DELAY_MS);
+      else void this.#refilter();
     });
     const list = document.createElement('ul');
     const more = document.createElement('button');
@@ -235,16 +261,16 @@ class TiersLieuxReseau extends HTMLElement {
     more.className = 'more';
     more.textContent = t.more;
     more.hidden = true;
-    more.addEventListener('click', () => void this.#more(places));
+    more.addEventListener('click', () => void this.#more());
     section.querySelector('h2')!.after(form);
     section.append(list, more);
   }
 
   /** Shows a page of items: replacing the list, or after it (« Voir plus »). */
-  #show(items: unknown[], next: string | undefined, places: unknown[], append: boolean) {
+  #show(items: unknown[], next: string | undefined, append: boolean) {
     const t = this.#t;
     const section = this.#root.querySelector('section')!;
-    const cards = toCards(this.#view, items, places, { api: this.#api, lang: this.#lang, t });
+    const cards = toCards(this.#view, items, { api: this.#api, lang: this.#lang, t });
     this.#cards = append ? [...this.#cards, ...cards] : cards;
     this.#cursor = next;
     const list = section.querySelector('ul')!;

@@ -17,7 +17,7 @@ h4{font-size:1em;margin:0;font-weight:700;font-family:inherit}
 .bar{display:flex;flex-wrap:wrap;align-items:center;gap:.5em 1em;margin:0 0 .75em}
 .free{font-weight:700}
 button.more{display:block;margin:1em auto 0}
-button[hidden]{display:none}
+button[hidden],label[hidden]{display:none}
 button:disabled{opacity:.6;cursor:progress}
 form{display:flex;flex-wrap:wrap;gap:.5em 1em;margin:0 0 .75em;padding:0}
 label{display:flex;flex-direction:column;font-size:.85em;font-weight:600;gap:.2em;color:inherit}

@@ -5,7 +5,7 @@ import { readQuery } from '../http/input.js';
 import { documentRoute } from '../openapi/registry.js';
 import { ListQueryShape, NearSchema, BooleanQuerySchema, listOf, IdSchema } from '../../../schemas/common.js';
 import { RATE_UNITS, RESOURCE_KINDS, ResourceListItemSchema } from '../../../schemas/resource.js';
-import { placeSummary, searchResources } from '../../domain/directory/search-resources.js';
+import { resourcePlace, searchResources } from '../../domain/directory/search-resources.js';
 import { resourcesToCsv } from '../../domain/directory/exports.js';
 import { exportBody } from '../../domain/directory/large-exports.js';
 import { getRecord } from '../../domain/directory/write-records.js';
@@ -54,7 +54,7 @@ resourceRoutes.route(
     outputSchema: ResourceListItemSchema,
     present: async (deps, _a, r) => {
       const place = await getRecord(deps, 'place', r.placeId as string).catch(() => undefined);
-      return place ? { ...r, place: placeSummary(place) } : r;
+      return place ? { ...r, place: resourcePlace(place) } : r;
     },
   }),
 );

@@ -5,7 +5,7 @@ import { normalizeText, queryTerms } from './text.js';
 import { roundKm } from './geo.js';
 import { decodeCursor, encodeCursor } from '../paging.js';
 import type { ResourceFilter, ResourceRangeCriteria } from './index/resource-index.js';
-import type { Resource } from '../../../schemas/resource.js';
+import type { Resource, ResourcePlace } from '../../../schemas/resource.js';
 import type { PlaceSummary, Place } from '../../../schemas/place.js';
 
 export interface ResourceSearch extends ResourceRangeCriteria {
@@ -18,10 +18,15 @@ export interface ResourceSearch extends ResourceRangeCriteria {
   cursor?: string;
 }
 
-export type ResourceListItem = Resource & { place: PlaceSummary; distanceKm?: number };
+export type ResourceListItem = Resource & { place: ResourcePlace; distanceKm?: number };
 
 export function placeSummary(p: Place): PlaceSummary {
   return { id: p.id, name: p.name, commune: p.address.commune };
+}
+
+/** What a listed resource carries about its place: enough for a card, without the places list. */
+export function resourcePlace(p: Place): ResourcePlace {
+  return p.website ? { ...placeSummary(p), website: p.website } : placeSummary(p);
 }
 
 /** The search as the index reads it: the query cut into normalised words once. */
@@ -65,7 +70,7 @@ export async function searchResources(deps: Deps, s: ResourceSearch): Promise<{ 
   const records = await index.resourceRecords.page(deps, page.map((m) => m.facts));
   const items = page.flatMap(({ facts, place, distance }) => {
     const resource = records.get(facts.id);
-    return resource ? [{ ...resource, place: placeSummary(place), ...(distance !== undefined ? { distanceKm: roundKm(distance) } : {}) }] : [];
+    return resource ? [{ ...resource, place: resourcePlace(place), ...(distance !== undefined ? { distanceKm: roundKm(distance) } : {}) }] : [];
   });
   return found.length > offset + s.limit ? { items, nextCursor: encodeCursor({ o: offset + s.limit }) } : { items };
 }
