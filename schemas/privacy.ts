@@ -28,6 +28,9 @@ export const ErasureReportSchema = z
     alreadyErased: z.boolean(),
     itemsRewritten: z.number().int().meta({ description: 'Éléments de la table réécrits (fiche, journal, écritures, contributions…)' }),
     sheet: z.string().meta({ description: 'Ce qu’il advient de la ligne du tableur' }),
+    freeTexts: z
+      .array(z.object({ entityType: z.string(), entityId: z.string(), fields: z.array(z.string()) }))
+      .meta({ description: 'Textes libres qui nommaient la personne, réécrits avec le pseudonyme (notes de visite de coordination, événements, propositions et votes, libellés d’écritures manuelles, kit, jetons) : type, identifiant et champs' }),
   })
   .meta({ id: 'ErasureReport' });
 export type ErasureReport = z.infer<typeof ErasureReportSchema>;

@@ -8,13 +8,21 @@
  *                           log is short-lived: 8 days of writes)
  * - listIdempotencyExpiring Query gsi2 gsi2pk=mob#idem#by-expiry, gsi2sk < <ttl>#
  * - listAuditIdsBefore      Query gsi1 gsi1pk=audit, gsi1sk between <mark> and <bound>
- * Writes replace attributes in place (SET/REMOVE), conditioned on the item still existing.
+ * Free texts that may name the person (erasure), found from the person's places, never by a Scan:
+ * - listPartitionItems      Query pk=<pk> (optionally begins_with sk): kit assets, tokens, a proposal with its votes
+ * - listIndexItems          Query gsi1/gsi2 on one key (coordination visits and events of a place, every proposal)
+ * - listManualEntryCopies   Query pk=ledger#account#<account>, filtered on kind = manual
+ * Writes replace attributes in place (SET/REMOVE), conditioned on the item still existing;
+ * `replaceAttributesAudited` does it for several items with their audit line in one transaction.
  */
 import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import { queryAll } from './query-all.js';
 import { isConditionFailure } from './errors.js';
+import { auditPut } from './audit-repository.js';
+import { writeLabelledTransaction, type LabelledItem } from './transaction.js';
+import type { AuditEntry } from '../../schemas/audit.js';
 
 export type Key = { pk: string; sk: string };
 export type RawItem = Record<string, unknown> & Key;
@@ -44,11 +52,32 @@ export async function listChangesOfRecord(t: TableRef, recordId: string): Promis
   })) as RawItem[];
 }
 
-/**
- * Replaces some attributes of an existing item (`undefined` removes one). Returns false
- * when the item is gone (expired, deleted meanwhile): there is then nothing left to scrub.
- */
-export async function replaceAttributes(t: TableRef, key: Key, attrs: Record<string, unknown>): Promise<boolean> {
+export async function listPartitionItems(t: TableRef, pk: string, skPrefix?: string): Promise<RawItem[]> {
+  return (await queryAll(t, {
+    KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':sk': skPrefix } : {}) },
+    ConsistentRead: true,
+  })) as RawItem[];
+}
+
+/** Every item under one index key (the indexes project every attribute; eventually consistent). */
+export async function listIndexItems(t: TableRef, index: { gsi1pk: string } | { gsi2pk: string }): Promise<RawItem[]> {
+  const [name, value] = 'gsi1pk' in index ? ['gsi1', index.gsi1pk] : ['gsi2', index.gsi2pk];
+  return (await queryAll(t, { IndexName: name, KeyConditionExpression: `${name}pk = :pk`, ExpressionAttributeValues: { ':pk': value } })) as RawItem[];
+}
+
+/** The copies of the manual entries of one account (their memo is typed by a manager). */
+export async function listManualEntryCopies(t: TableRef, account: string): Promise<RawItem[]> {
+  return (await queryAll(t, {
+    KeyConditionExpression: 'pk = :pk',
+    FilterExpression: '#k = :manual',
+    ExpressionAttributeNames: { '#k': 'kind' },
+    ExpressionAttributeValues: { ':pk': keys.ledgerAccount(account).pk, ':manual': 'manual' },
+    ConsistentRead: true,
+  })) as RawItem[];
+}
+
+function updateItem(t: TableRef, key: Key, attrs: Record<string, unknown>) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
@@ -62,18 +91,34 @@ export async function replaceAttributes(t: TableRef, key: Key, attrs: Record<str
     }
   });
   const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' ');
-  if (!expression) return true;
+  return {
+    expression,
+    input: {
+      TableName: t.tableName,
+      Key: { pk: key.pk, sk: key.sk },
+      UpdateExpression: expression,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: names,
+      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+    },
+  };
+}
+
+/** Several items' attributes replaced, with the audit line that says so, all or nothing. */
+export async function replaceAttributesAudited(t: TableRef, changes: { key: Key; attrs: Record<string, unknown> }[], audit: AuditEntry): Promise<void> {
+  const items: LabelledItem[] = changes.map((c) => ({ label: 'item', item: { Update: updateItem(t, c.key, c.attrs).input } }));
+  await writeLabelledTransaction(t, [...items, { label: 'audit', item: auditPut(t, audit) }]);
+}
+
+/**
+ * Replaces some attributes of an existing item (`undefined` removes one). Returns false
+ * when the item is gone (expired, deleted meanwhile): there is then nothing left to scrub.
+ */
+export async function replaceAttributes(t: TableRef, key: Key, attrs: Record<string, unknown>): Promise<boolean> {
+  const u = updateItem(t, key, attrs);
+  if (!u.expression) return true;
   try {
-    await t.doc.send(
-      new UpdateCommand({
-        TableName: t.tableName,
-        Key: { pk: key.pk, sk: key.sk },
-        UpdateExpression: expression,
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: names,
-        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-      }),
-    );
+    await t.doc.send(new UpdateCommand(u.input));
     return true;
   } catch (err) {
     if (isConditionFailure(err)) return false;

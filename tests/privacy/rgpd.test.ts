@@ -12,6 +12,8 @@ let t: TestContext;
 let net: Awaited<ReturnType<typeof createNetwork>>;
 let person: string;
 let ids: { visit: string; cancelled: string; pass: string; entry: string; contribution: string; freeContribution: string };
+/** Free texts elsewhere that name the person in various spellings (and one that must stay). */
+let texts: { coordination: string; event: string; proposal: string; manual: string; kit: string; token: string; otherEvent: string };
 
 /** Every item of the test table (a test may Scan; the product never does). */
 async function allItems(): Promise<Record<string, unknown>[]> {
@@ -25,7 +27,8 @@ async function allItems(): Promise<Record<string, unknown>[]> {
   return out;
 }
 
-const traces = (items: Record<string, unknown>[]) => items.filter((i) => /héloïse|quintavalle|98 76 54 32/i.test(JSON.stringify(i).normalize('NFC')));
+/** The name in any case, with or without accents (NFD marks dropped), and the phone in any spelling. */
+const traces = (items: Record<string, unknown>[]) => items.filter((i) => /heloise|quintavalle|98[\s.\-]?76[\s.\-]?54[\s.\-]?32/i.test(JSON.stringify(i).normalize('NFD').replace(/\p{M}/gu, '')));
 
 beforeAll(async () => {
   t = await createTestContext({ now: '2025-05-12T09:00:00Z' });
@@ -44,6 +47,22 @@ beforeAll(async () => {
   expect((await t.call('PATCH', `/v1/people/${person}`, { token: ADMIN, body: { phone: PHONE } })).status).toBe(200);
   for (const r of [pass, visit, other, entry, contribution, free]) expect(r.status).toBe(201);
   ids = { visit: visit.body.id, cancelled: other.body.id, pass: pass.body.id, entry: entry.body.id, contribution: contribution.body.id, freeContribution: free.body.id };
+
+  // Free texts elsewhere, typed by managers: other case, no accents, decomposed, other phone spellings.
+  expect((await t.call('PATCH', `/v1/places/${net.home}`, { token: ADMIN, body: { membership: 'member' } })).status).toBe(200);
+  const made = await Promise.all([
+    t.call('POST', '/v1/coordination/visits', { token: ADMIN, body: { placeId: net.host, date: '2025-05-12', notes: 'Rencontré HÉLOÏSE QUINTAVALLE (tél. 06.98.76.54.32) et Jean Autre.', todos: ['Rappeler heloise quintavalle'] } }),
+    t.call('POST', '/v1/events', { token: ADMIN, body: { placeId: net.home, title: `Atelier avec ${NAME}`, description: `Inscriptions : ${EMAIL.toUpperCase()}`, startsAt: '2025-06-12T18:30', endsAt: '2025-06-12T21:00', tags: ['bois'] } }),
+    t.call('POST', '/v1/proposals', { token: ADMIN, body: { title: 'Entrée au bureau', text: `Candidature de ${NAME.normalize('NFD')} au bureau du réseau.`, closesAt: '2025-05-20T18:00:00.000Z' } }),
+    t.call('POST', '/v1/ledger/entries', { token: ADMIN, body: { date: '2025-05-11', memo: `Avance de frais pour Heloise Quintavalle`, postings: [{ from: 'network', to: `place:${net.host}`, amountCents: 1500 }] } }),
+    t.call('POST', '/v1/kit', { token: ADMIN, body: { title: 'Photos de l’atelier', kind: 'photo', description: `Crédit : ${NAME}, +33 6 98 76 54 32`, licence: 'CC BY 4.0', language: 'fr', tags: [] } }),
+    t.call('POST', '/v1/tokens', { token: ADMIN, body: { role: 'manager', placeId: net.home, label: `Clé de ${NAME}` } }),
+    t.call('POST', '/v1/events', { token: ADMIN, body: { placeId: net.home, title: 'Fête du bois', description: 'Avec Jean Autre.', startsAt: '2025-06-20T18:30', endsAt: '2025-06-20T21:00' } }),
+  ]);
+  for (const r of made) expect(r.status, JSON.stringify(r.body)).toBe(201);
+  const [coordination, event, proposal, manual, kit, token, otherEvent] = made.map((r) => String(r.body.id ?? r.body.visit?.id));
+  texts = { coordination: coordination!, event: event!, proposal: proposal!, manual: manual!, kit: kit!, token: token!, otherEvent: otherEvent! };
+  expect((await t.call('PUT', `/v1/proposals/${proposal}/votes/${net.home}`, { token: ADMIN, body: { choice: 'yes', comment: 'Joignable au 0698765432' } })).status).toBe(200);
 });
 
 describe('GET /v1/people/{id}/export', () => {
@@ -92,6 +111,17 @@ describe('POST /v1/people/{id}/erase', () => {
     expect(r.body).toMatchObject({ personId: person, pseudonym: `Anonyme ${person.slice(-6)}`, alreadyErased: false });
     expect(r.body.itemsRewritten).toBeGreaterThan(5);
     report = r.body;
+    // Each free text that named the person, by entity, with its fields (never the text itself).
+    const rewritten = Object.fromEntries(r.body.freeTexts.map((f: any) => [`${f.entityType}:${f.entityId}`, f.fields]));
+    expect(rewritten).toMatchObject({
+      [`coordination-visit:${texts.coordination}`]: ['notes', 'todos'],
+      [`event:${texts.event}`]: ['description', 'title'],
+      [`proposal:${texts.proposal}`]: ['comment', 'text'],
+      [`ledger-entry:${texts.manual}`]: ['memo'],
+      [`kit-asset:${texts.kit}`]: ['description'],
+      [`token:${texts.token}`]: ['label'],
+    });
+    expect(rewritten[`event:${texts.otherEvent}`]).toBeUndefined();
   });
 
   it('leaves no trace of the name, e-mail or phone in any item of the table', async () => {
@@ -116,6 +146,26 @@ describe('POST /v1/people/{id}/erase', () => {
     // The free volunteer name became the pseudonym.
     const free = await t.call('GET', `/v1/contributions/${ids.freeContribution}`, { token: ADMIN });
     expect(free.body).toMatchObject({ volunteerName: report.pseudonym, hours: 2 });
+  });
+
+  it('free texts elsewhere name the pseudonym, keep the rest, and each rewrite is audited', async () => {
+    const P = report.pseudonym;
+    const event = await t.call('GET', `/v1/events/${texts.event}`, { token: ADMIN });
+    expect(event.body).toMatchObject({ title: `Atelier avec ${P}`, description: 'Inscriptions : [effacé]', version: 2 });
+    expect((await t.call('GET', `/v1/events/${texts.otherEvent}`, { token: ADMIN })).body).toMatchObject({ description: 'Avec Jean Autre.', version: 1 });
+    const visits = await t.call('GET', `/v1/coordination/visits?placeId=${net.host}`, { token: ADMIN });
+    expect(visits.body.items[0]).toMatchObject({ notes: `Rencontré ${P} (tél. [effacé]) et Jean Autre.`, todos: [`Rappeler ${P}`] });
+    const proposal = await t.call('GET', `/v1/proposals/${texts.proposal}`, { token: ADMIN });
+    expect(proposal.body.text).toBe(`Candidature d’${P} au bureau du réseau.`);
+    const kit = await t.call('GET', `/v1/kit/${texts.kit}`, { token: ADMIN });
+    expect(kit.body.description).toBe(`Crédit : ${P}, [effacé]`);
+    const hostEntries = await t.call('GET', `/v1/ledger/entries?account=place:${net.host}`, { token: ADMIN });
+    expect(hostEntries.body.items.find((e: any) => e.id === texts.manual)).toMatchObject({ memo: `Avance de frais pour ${P}`, postings: [{ from: 'network', to: `place:${net.host}`, amountCents: 1500 }] });
+    for (const id of Object.values(texts).filter((x) => x !== texts.otherEvent)) {
+      const audit = await t.call('GET', `/v1/audit?entityId=${id}`, { token: ADMIN });
+      expect(audit.body.items.map((a: any) => a.action), id).toContain('erase-mention');
+      expect(JSON.stringify(audit.body.items)).not.toMatch(/quintavalle/i);
+    }
   });
 
   it('a second erasure changes nothing; the erased person receives no visit', async () => {

@@ -16,11 +16,9 @@ import { saveDirectoryRecord, StaleVersionError } from '../../../integrations/dy
 import { getItem, listChangesOfRecord, listPersonPartition, replaceAttributes, type RawItem } from '../../../integrations/dynamodb/person-data-repository.js';
 import { collectPersonData, inBatches, type PersonData } from './person-data.js';
 import { pseudonymousPerson, scrubberFor, type Scrubber } from './pseudonym.js';
+import { scrubbedAttributes, scrubFreeTexts } from './free-texts.js';
 import { PersonSchema } from '../../../schemas/person.js';
 import type { ErasureReport } from '../../../schemas/privacy.js';
-
-/** Key and bookkeeping attributes: never personal data, never rewritten. */
-const UNTOUCHED = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'ttl', 'entity', 'id', 'version', 'seq']);
 
 /** `undefined` values are removed by replaceAttributes (an in-kind gift has no entry). */
 function contributionIndexOf(c: Record<string, unknown>): { gsi2pk?: string; gsi2sk?: string } {
@@ -30,12 +28,7 @@ function contributionIndexOf(c: Record<string, unknown>): { gsi2pk?: string; gsi
 
 /** Rewrites the attributes of `item` that still hold a trace; returns 1 when it wrote. */
 async function rewrite(deps: Deps, sc: Scrubber, item: RawItem, bump = false): Promise<number> {
-  const changed: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(item)) {
-    if (UNTOUCHED.has(name)) continue;
-    const scrubbed = sc.scrub(value);
-    if (JSON.stringify(scrubbed) !== JSON.stringify(value)) changed[name] = scrubbed;
-  }
+  const changed = scrubbedAttributes(sc, item);
   if (!Object.keys(changed).length) return 0;
   // A versioned record (a contribution) moves to a new version, so stale editors get a 409.
   if (bump && typeof item.version === 'number') Object.assign(changed, { version: item.version + 1, updatedAt: deps.now().toISOString() });
@@ -64,7 +57,9 @@ async function scrubReachable(deps: Deps, sc: Scrubber, data: PersonData): Promi
  *    answers the same report again and writes nothing;
  * 2. rewrite every item reachable from the person's keys (passes, visits and their copies,
  *    journal entries and their per-account copies — memos only, never an amount —,
- *    contributions, audit lines, change-log copies) where it still names the person;
+ *    contributions, audit lines, change-log copies) where it still names the person, then the
+ *    free texts elsewhere that name them (free-texts.ts: coordination notes, events, proposals
+ *    and votes, manual entry memos, kit assets, token labels), each with an audit line;
  * 3. write the pseudonymous record (new version: the sheet row follows on the next sync)
  *    with its `erase` audit line in one transaction (409 if the record changed meanwhile);
  * 4. sweep once more with the old identity when the person's partition changed during steps 2–3
@@ -79,9 +74,11 @@ export async function erasePerson(deps: Deps, actor: Actor, personId: string): P
   const sheet = person.archivedAt
     ? 'La fiche était archivée : sa ligne du tableur sera réécrite avec le pseudonyme (coordonnées vidées) à la prochaine synchronisation.'
     : 'La ligne du tableur sera réécrite avec le pseudonyme à la prochaine synchronisation.';
-  if (person.erasedAt) return { personId, pseudonym: person.displayName, erasedAt: person.erasedAt, alreadyErased: true, itemsRewritten: 0, sheet };
+  if (person.erasedAt) return { personId, pseudonym: person.displayName, erasedAt: person.erasedAt, alreadyErased: true, itemsRewritten: 0, sheet, freeTexts: [] };
 
   let rewritten = await scrubReachable(deps, sc, data);
+  const freeTexts = await scrubFreeTexts(deps, actor, sc, data);
+  rewritten += freeTexts.itemsWritten;
   const now = deps.now().toISOString();
   const record = PersonSchema.parse({ ...pseudonymousPerson(person, sc.pseudonym), erasedAt: now, updatedAt: now, version: person.version + 1 });
   try {
@@ -89,7 +86,7 @@ export async function erasePerson(deps: Deps, actor: Actor, personId: string): P
       type: 'person',
       record,
       expectedVersion: person.version,
-      audit: { id: deps.newId(), entityType: 'person', entityId: personId, action: 'erase', actor: actorLabel(actor), at: now, before: { version: person.version }, after: record, note: 'canal : api · données personnelles effacées à la demande (RGPD)' },
+      audit: { id: deps.newId(), entityType: 'person', entityId: personId, action: 'erase', actor: actorLabel(actor), at: now, before: { version: person.version }, after: record, note: `canal : api · données personnelles effacées à la demande (RGPD) ; textes libres réécrits : ${freeTexts.rewrites.length}` },
     });
   } catch (err) {
     if (err instanceof StaleVersionError) throw new ConflictError(`La fiche « ${personId} » a été modifiée pendant l’effacement ; relancez l’effacement.`);
@@ -99,5 +96,5 @@ export async function erasePerson(deps: Deps, actor: Actor, personId: string): P
   // Anything new in the person's partition since step 2 (a visit or pass recorded meanwhile)? Then sweep again.
   const seen = new Set(data.raw.personPartition.map((i) => i.sk));
   if ((await listPersonPartition(deps.table, personId)).some((i) => !seen.has(i.sk))) rewritten += await scrubReachable(deps, sc, await collectPersonData(deps, personId, { contributions: false }));
-  return { personId, pseudonym: sc.pseudonym, erasedAt: now, alreadyErased: false, itemsRewritten: rewritten, sheet };
+  return { personId, pseudonym: sc.pseudonym, erasedAt: now, alreadyErased: false, itemsRewritten: rewritten, sheet, freeTexts: freeTexts.rewrites };
 }
