@@ -2,7 +2,8 @@
  * What never reaches a log line: emails, phone numbers, tokens (ours `tl_…`, any Bearer
  * value, signed-link signatures, card and poster tokens) and Authorization headers.
  * Applied to every attribute of every line (Powertools' `jsonReplacerFn`), by key name and
- * by the shape of string values, so a message or an error text that quotes one is masked too.
+ * by the shape of string values (keys included), so a message or an error text that quotes
+ * one is masked too.
  */
 export const MASK = '[masqué]';
 
@@ -27,10 +28,23 @@ export function redactText(s: string): string {
   return out;
 }
 
+/** An object whose keys themselves carry personal data (a map by email, by phone): keys masked too. */
+function redactKeys(value: object): object {
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const masked = redactText(k);
+    if (masked !== k) changed = true;
+    out[masked] = v;
+  }
+  return changed ? out : value;
+}
+
 /** A JSON.stringify replacer: masks sensitive keys and sensitive-looking strings. */
 export function redactReplacer(key: string, value: unknown): unknown {
   if (key && SENSITIVE_KEY.test(key) && value !== null && value !== undefined && typeof value !== 'boolean') return MASK;
   if (typeof value === 'string') return redactText(value);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return redactKeys(value);
   if (value instanceof Error) return { name: value.name, message: redactText(value.message), stack: value.stack ? redactText(value.stack) : undefined };
   if (typeof value === 'bigint') return value.toString();
   return value;

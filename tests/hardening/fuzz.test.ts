@@ -20,15 +20,19 @@ import { lazyGroupRoutes } from '../../functions/api/lazy-routes.js';
 type Json = Record<string, any>;
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-// 3,000 by default: 10,000 took over 10 minutes on the shared, loaded 2-core machine.
-const TOTAL = Number(process.env.FUZZ_RUNS ?? 3_000);
+const TOTAL = Number(process.env.FUZZ_RUNS ?? 10_000);
+// Independent lanes run side by side, each on its own table; 1 = the old one-route-at-a-time run.
+const LANES = Math.max(1, Math.floor(Number(process.env.FUZZ_LANES ?? 6)));
 const WRITE = new Set(['post', 'put', 'patch', 'delete']);
 const ROLES = ['none', 'bad-token', 'other-manager', 'integration', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 
-let t: TestContext;
-let pools: Pools;
-let tokens: Record<Role, string | undefined>;
+/** One lane: its own table and app, its own records to aim at, its own tokens. */
+interface Lane {
+  t: TestContext;
+  pools: Pools;
+  tokens: Record<Role, string | undefined>;
+}
 
 // Every route group loaded first, so the document lists every route (as /v1/openapi.json does).
 await lazyGroupRoutes();
@@ -37,8 +41,8 @@ const operations: { method: string; path: string; op: Json }[] = [];
 for (const [path, methods] of Object.entries<Json>(doc.paths)) for (const [method, op] of Object.entries<Json>(methods)) operations.push({ method, path, op });
 const RUNS_PER_ROUTE = Math.max(20, Math.ceil(TOTAL / operations.length));
 
-beforeAll(async () => {
-  t = await createTestContext({ now: '2026-03-10T10:00:00Z' });
+async function createLane(): Promise<Lane> {
+  const t = await createTestContext({ now: '2026-03-10T10:00:00Z' });
   const home = await createPlace(t, { name: 'Maison du fuzz' });
   const other = await createPlace(t, { name: 'Ailleurs' });
   const people: string[] = [];
@@ -49,15 +53,16 @@ beforeAll(async () => {
   const resource = (await t.call('POST', '/v1/resources', { token: ADMIN, body: resourceInput(home) })).body.id;
   const event = (await t.call('POST', '/v1/events', { token: ADMIN, body: { placeId: home, title: 'Atelier', startsAt: '2026-04-02T18:00' } })).body.id;
   const unknown = '01JUNKNOWNUNKNOWNUNKNOWN00';
-  pools = {
+  const pools = {
     ids: [home, other, ...people, resource, event, unknown],
     placeIds: [home, other, unknown],
     personIds: [...people, unknown],
     accounts: ['network', `place:${home}`, `place:${other}`, `person:${people[0]}`, 'place:NOPE'],
   };
   // "manager of another place": the token of `other`, acting on `home` most of the time.
-  tokens = { none: undefined, 'bad-token': 'tl_01JBADBADBADBADBADBADBADBA_' + 'a'.repeat(43), 'other-manager': await managerToken(t, other), integration: await integrationToken(t), admin: ADMIN };
-}, 120_000);
+  const tokens = { none: undefined, 'bad-token': 'tl_01JBADBADBADBADBADBADBADBA_' + 'a'.repeat(43), 'other-manager': await managerToken(t, other), integration: await integrationToken(t), admin: ADMIN };
+  return { t, pools, tokens };
+}
 
 interface Request {
   role: Role;
@@ -66,7 +71,7 @@ interface Request {
   body?: string;
 }
 
-function requestArb(method: string, path: string, op: Json): fc.Arbitrary<Request> {
+function requestArb(method: string, path: string, op: Json, { pools, tokens }: Lane): fc.Arbitrary<Request> {
   const components = doc.components.schemas as Json;
   const params = (op.parameters ?? []) as Json[];
   const pathParams = params.filter((p) => p.in === 'path');
@@ -116,30 +121,67 @@ function documentedStatuses(op: Json): Set<number> {
   return new Set(Object.keys(op.responses).filter((k) => /^\d+$/.test(k)).map(Number));
 }
 
-describe(`fuzz: every route of openapi.json (${operations.length} operations, ${RUNS_PER_ROUTE} requests each, seed ${SEED})`, () => {
+/** One route's property: `numRuns` seeded requests in a row on the lane's app. */
+function checkRoute(lane: Lane, index: number): Promise<fc.RunDetails<[Request]>> {
+  const { method, path, op } = operations[index]!;
+  const open = Array.isArray(op.security) && op.security.length === 0;
+  const allowed = documentedStatuses(op);
+  const types = errorTypes(op);
+  return fc.check(
+    fc.asyncProperty(requestArb(method, path, op, lane), async (req) => {
+      const res = await lane.t.app.request(req.url, { method: method.toUpperCase(), headers: req.headers, body: method === 'get' ? undefined : req.body });
+      // Read to the end (a body that fails midway is a failure too), but decoded only as far as
+      // a message needs: /docs/scalar.js is 3.3 MB, and decoding it was most of its request.
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const where = `${method.toUpperCase()} ${req.url.slice(0, 200)} as ${req.role} → ${res.status} ${new TextDecoder().decode(bytes.subarray(0, 1200)).slice(0, 300)}`;
+      expect(res.status, where).toBeLessThan(500);
+      if (res.status >= 400) expect(types.some((ct) => (res.headers.get('content-type') ?? '').includes(ct)), `${where} — content-type ${res.headers.get('content-type')}`).toBe(true);
+      expect(allowed.has(res.status) || (res.status === 304 && method === 'get'), `${where} — documented: ${[...allowed].join(', ')}`).toBe(true);
+      if (req.role === 'bad-token') expect(res.status, where).toBe(401);
+      if (req.role === 'none' && WRITE.has(method) && !open) expect(res.status, where).toBe(401);
+    }),
+    { seed: SEED + index, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+  );
+}
+
+/**
+ * Route i runs in lane i % LANES, after the lane's earlier routes, in the order of the
+ * document: a lane's requests and the state they meet are the same on every run with the
+ * same FUZZ_SEED, FUZZ_RUNS and FUZZ_LANES, whatever the other lanes do meanwhile.
+ */
+const results: fc.RunDetails<[Request]>[] = [];
+const laneOf = (index: number) => index % LANES;
+let measured = { ms: 0, requests: 0 };
+
+beforeAll(async () => {
+  const lanes = await Promise.all(Array.from({ length: LANES }, createLane));
+  const started = performance.now();
+  await Promise.all(
+    lanes.map(async (lane, k) => {
+      for (let i = k; i < operations.length; i += LANES) results[i] = await checkRoute(lane, i);
+    }),
+  );
+  measured = { ms: performance.now() - started, requests: results.reduce((n, r) => n + r.numRuns, 0) };
+}, 600_000);
+
+describe(`fuzz: every route of openapi.json (${operations.length} operations, ${RUNS_PER_ROUTE} requests each, seed ${SEED}, ${LANES} lanes)`, () => {
   it('lists the routes of every feature', () => {
     expect(operations.length).toBeGreaterThan(30);
     expect(operations.map((o) => `${o.method} ${o.path}`)).toContain('post /v1/visits');
   });
 
-  for (const { method, path, op } of operations) {
-    const open = Array.isArray(op.security) && op.security.length === 0;
-    it(`${method.toUpperCase()} ${path}`, async () => {
-      const allowed = documentedStatuses(op);
-      const types = errorTypes(op);
-      await fc.assert(
-        fc.asyncProperty(requestArb(method, path, op), async (req) => {
-          const res = await t.app.request(req.url, { method: method.toUpperCase(), headers: req.headers, body: method === 'get' ? undefined : req.body });
-          const text = await res.text();
-          const where = `${method.toUpperCase()} ${req.url.slice(0, 200)} as ${req.role} → ${res.status} ${text.slice(0, 300)}`;
-          expect(res.status, where).toBeLessThan(500);
-          if (res.status >= 400) expect(types.some((ct) => (res.headers.get('content-type') ?? '').includes(ct)), `${where} — content-type ${res.headers.get('content-type')}`).toBe(true);
-          expect(allowed.has(res.status) || (res.status === 304 && method === 'get'), `${where} — documented: ${[...allowed].join(', ')}`).toBe(true);
-          if (req.role === 'bad-token') expect(res.status, where).toBe(401);
-          if (req.role === 'none' && WRITE.has(method) && !open) expect(res.status, where).toBe(401);
-        }),
-        { seed: SEED + operations.findIndex((o) => o.op === op), numRuns: RUNS_PER_ROUTE, endOnFailure: true },
-      );
-    }, 300_000);
-  }
+  it(`sent the requests asked for (FUZZ_RUNS=${TOTAL})`, () => {
+    console.log(`fuzz: ${measured.requests} requests in ${(measured.ms / 1000).toFixed(1)} s (${Math.round(measured.requests / (measured.ms / 1000))} requests/s, ${LANES} lanes)`);
+    // A failed route stops at its first counterexample (reported by its own test below).
+    if (results.every((r) => !r.failed)) expect(measured.requests).toBe(operations.length * RUNS_PER_ROUTE);
+    expect(operations.length * RUNS_PER_ROUTE).toBeGreaterThanOrEqual(TOTAL);
+  });
+
+  operations.forEach(({ method, path }, index) => {
+    it(`${method.toUpperCase()} ${path}`, () => {
+      const r = results[index]!;
+      if (r.failed) throw new Error(`${fc.defaultReportMessage(r)}\n(lane ${laneOf(index)} of ${LANES}: replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${TOTAL} FUZZ_LANES=${LANES})`, { cause: r.errorInstance });
+      expect(r.numRuns).toBe(RUNS_PER_ROUTE);
+    });
+  });
 });

@@ -67,7 +67,7 @@ describe('structured logs with personal data and secrets masked', () => {
     faults.remove();
     expect(boom.status).toBe(500);
     // Background functions use the same logger.
-    logger.info('sync round', { provider: 'sheets', row: { email: EMAIL, phone: PHONE_INTL, note: `rappeler le ${PHONE}` }, headers: { Authorization: `Bearer ${FAKE_TOKEN}` } });
+    logger.info('sync round', { provider: 'sheets', row: { email: EMAIL, phone: PHONE_INTL, note: `rappeler le ${PHONE}` }, headers: { Authorization: `Bearer ${FAKE_TOKEN}` }, rowsByContact: { [EMAIL]: 2, [PHONE]: 3 } });
 
     const all = lines();
     expect(all.length).toBeGreaterThan(10);

@@ -8,6 +8,7 @@ import { ensureTable } from '../../integrations/dynamodb/ensure-table.js';
 import { createApp } from '../../functions/api/app.js';
 import { newId } from '../../functions/domain/ids.js';
 import type { Deps } from '../../functions/domain/deps.js';
+import { requestCount } from './request-count.js';
 
 export const ADMIN = 'test-admin-token-0123456789';
 
@@ -35,6 +36,12 @@ export async function createTestContext(opts: { now?: string } = {}): Promise<Te
   await ensureTable(table);
   const deps: Deps = { table, now: () => now ?? new Date(), newId: () => newId(), adminToken: ADMIN, publicBaseUrl: 'http://localhost:3000' };
   const app = createApp(deps);
+  // Counted for the log check of the run (log-capture.ts): each request must leave its line.
+  const fetch = app.fetch;
+  app.fetch = (...args) => {
+    requestCount.value++;
+    return fetch(...args);
+  };
   return {
     deps,
     app,
