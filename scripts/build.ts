@@ -8,11 +8,12 @@
  * dynamic `import()` (the API's lazy route groups, the AWS SDK's rarely used credential
  * providers) is a chunk of its own, compiled only if a request needs it.
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { basename, relative, resolve } from 'node:path';
 import { LAMBDA_BUNDLING } from '../infra/constructs/bundling-options.js';
+import { oneInitialChunk } from './one-initial-chunk.js';
 import { buildWidget } from '../widget/build.js';
 import { SCALAR_FILE_NAME, installedScalarPath } from '../functions/api/openapi/scalar-assets.js';
 
@@ -58,8 +59,9 @@ export async function bundleLambda(entry: string, outDir: string): Promise<Bundl
   const b = LAMBDA_BUNDLING;
   mkdirSync(outDir, { recursive: true });
   for (const f of readdirSync(outDir)) if (/\.mjs(\.map)?$/.test(f)) rmSync(resolve(outDir, f));
-  const { metafile } = await build({
-    entryPoints: { index: resolve(PROJECT_ROOT, entry) },
+  const entryPath = resolve(PROJECT_ROOT, entry);
+  const options = {
+    entryPoints: { index: entryPath },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     // Flat: chunks resolve files shipped next to index.mjs (widget.js) from their own URL.
@@ -77,7 +79,12 @@ export async function bundleLambda(entry: string, outDir: string): Promise<Bundl
     external: [...b.external],
     metafile: true,
     logLevel: 'warning',
-  });
+  } satisfies BuildOptions;
+  // A first pass (not written) finds the dynamic imports, so that the second puts all the code
+  // a cold start loads in one chunk (see one-initial-chunk.ts).
+  const plan = await build({ ...options, write: false, logLevel: 'silent' });
+  const plugin = oneInitialChunk(plan.metafile, entryPath, process.cwd());
+  const { metafile } = await build({ ...options, plugins: plugin ? [plugin] : [] });
   // Metafile output paths are relative to the working directory.
   const outputs = Object.keys(metafile.outputs).filter((o) => o.endsWith('.mjs'));
   const entryOut = outputs.find((o) => basename(o) === 'index.mjs')!;
