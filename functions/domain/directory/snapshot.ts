@@ -20,8 +20,16 @@ import { CHANGE_LOG_DAYS, closeSequenceNumber, getDirectoryVersion, listDirector
 import { PlaceSchema } from '../../../schemas/place.js';
 import { ResourceSchema } from '../../../schemas/resource.js';
 import { PersonSchema } from '../../../schemas/person.js';
-import { DirectoryIndex, type AnyRecord } from './index/directory-index.js';
-import { loadIndexFromArtifact, refreshArtifactIfBehind } from './index-artifact.js';
+import type { DirectoryIndex, AnyRecord } from './index/directory-index.js';
+
+/**
+ * The index's code (search structures, text and geographic indexes, the artifact format) is
+ * loaded by the first load of the directory, not at a cold start: a new instance that answers
+ * anything else first does not compile it, and the first search reads the whole directory
+ * anyway (`npm run bench -- api`).
+ */
+const indexCode = () => import('./index/directory-index.js');
+const artifactCode = () => import('./index-artifact.js');
 
 /** What searches read: the process's directory index (see index/directory-index.ts). */
 export type DirectorySnapshot = DirectoryIndex;
@@ -77,10 +85,11 @@ async function applyChangesAfter(deps: Deps, index: DirectoryIndex, version: num
 
 /** `version`: the counter read before any record is read. */
 async function loadAll(deps: Deps, version: number): Promise<DirectoryIndex> {
-  const [rawPlaces, rawResources, rawPeople] = await Promise.all([
+  const [rawPlaces, rawResources, rawPeople, { DirectoryIndex }] = await Promise.all([
     listDirectoryRecordsByType(deps.table, 'place'),
     listDirectoryRecordsByType(deps.table, 'resource'),
     listDirectoryRecordsByType(deps.table, 'person'),
+    indexCode(),
   ]);
   const index = new DirectoryIndex();
   // Places first: resources are indexed with their place's name and commune.
@@ -97,7 +106,7 @@ async function loadAll(deps: Deps, version: number): Promise<DirectoryIndex> {
 /** A new instance: the newest artifact, caught up from the change log after it. */
 async function loadFromArtifact(deps: Deps, version: number, logHorizon: number): Promise<DirectoryIndex | undefined> {
   if (deps.indexArtifacts === 'off') return undefined;
-  const loaded = await loadIndexFromArtifact(deps);
+  const loaded = await (await artifactCode()).loadIndexFromArtifact(deps);
   if (!loaded || Date.parse(loaded.pointer.at) <= logHorizon) return undefined;
   loaded.index.labelledAt = deps.now().getTime();
   await applyChangesAfter(deps, loaded.index, version);
@@ -114,8 +123,10 @@ export async function loadDirectorySnapshot(deps: Deps): Promise<DirectorySnapsh
   let fresh = cached && cached.labelledAt > logHorizon ? cached : undefined;
   if (fresh) await applyChangesAfter(deps, fresh, version);
   else fresh = (await loadFromArtifact(deps, version, logHorizon)) ?? (await loadAll(deps, version));
+  // Loaded first, so that setting the cache and deciding the refresh stay one synchronous step.
+  const refresh = deps.indexArtifacts !== 'off' ? (await artifactCode()).refreshArtifactIfBehind : undefined;
   cache.set(deps.table, fresh);
-  if (deps.indexArtifacts !== 'off') refreshArtifactIfBehind(deps, fresh);
+  refresh?.(deps, fresh);
   return fresh;
 }
 
