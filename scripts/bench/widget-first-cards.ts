@@ -10,7 +10,7 @@
  * a requestAnimationFrame loop the page runs itself (an init script): the frame they are first
  * in. Until 2026-12-01 the harness polled from outside (playwright's waitForFunction, after
  * the navigation committed); that poll is printed too: its delay over the page's own frame is
- * the harness's CDP round trips, not the widget (measured 100–200 ms on this machine).
+ * the harness’s CDP round trips, not the widget (140–200 ms in the runs of 2026-12-01, load 12–20).
  * The API's answers are cached by the browser (Cache-Control max-age=60) once warmed up, as
  * widget.js is; the API's own time for the same requests is measured apart, in process.
  */
