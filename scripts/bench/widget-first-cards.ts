@@ -36,6 +36,7 @@ import { median, round } from './stats.js';
 
 const SAMPLES = 30;
 const WARMUP = 5;
+const FIRST_VISITS = 15;
 const META = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 1 };
 
 function resourcesFromArgs(): number {
@@ -114,6 +115,20 @@ export async function run(): Promise<BenchResult> {
       if (i >= 0) (empty.push(e), cards.push(c), polled.push(p));
     }
     await context.close();
+    // A first visit: a new browser profile per pair, nothing cached (widget.js and the API's
+    // answers come over the wire; the API's own time counts). Shown for information.
+    const coldEmpty: number[] = [];
+    const coldCards: number[] = [];
+    for (let i = 0; i < FIRST_VISITS; i++) {
+      const fresh = await browser.newContext();
+      await fresh.addInitScript({ content: FIRST_CARD_PROBE });
+      const t = await fresh.newPage();
+      await t.goto(`${origin}/empty`, { waitUntil: 'load' });
+      coldEmpty.push(await t.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+      await t.goto(`${origin}/widget`, { waitUntil: 'commit' });
+      coldCards.push(await t.waitForFunction(() => (window as unknown as { __firstCard?: number }).__firstCard ?? 0, undefined, { timeout: 30_000 }).then((h) => h.jsonValue() as Promise<number>));
+      await fresh.close();
+    }
     const firstPageMs = await serverMs(app.fetch, `${api}/v1/resources?limit=24`);
     const placesMs = await serverMs(app.fetch, `${api}/v1/places?limit=500`);
     apiServer.close();
@@ -127,6 +142,9 @@ export async function run(): Promise<BenchResult> {
         'empty page p50 ms': round(median(empty), 1),
         'widget first cards p50 ms': round(median(cards), 1),
         'first cards p50 ÷ empty page p50': ratio,
+        'first visit (nothing cached): empty page p50 ms': round(median(coldEmpty), 1),
+        'first visit (nothing cached): first cards p50 ms': round(median(coldCards), 1),
+        'first visit: first cards p50 ÷ empty page p50 (information, no target)': round(median(coldCards) / median(coldEmpty)),
         'first cards seen by the harness poll p50 ms (before 2026-12-01)': round(median(polled), 1),
         'API time, first page of 24 resources p50 ms (in process)': round(firstPageMs, 2),
         'API time, places list (limit 500) p50 ms (in process)': round(placesMs, 2),
