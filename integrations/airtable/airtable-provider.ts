@@ -23,6 +23,8 @@ export function cellText(v: unknown): string {
 export class AirtableProvider implements SheetProvider {
   readonly name = 'airtable' as const;
   readonly stableRowKeys = true;
+  /** Airtable writes 10 records a request. */
+  readonly writeBatchSize = 10;
   /** Per tab: canonical header → the field name as spelled in the base. */
   private readonly fieldNames = new Map<TabName, Map<string, string>>();
 

@@ -49,16 +49,22 @@ export function syncRowStatePut(t: TableRef, s: SyncRowState) {
   return { Put: { TableName: t.tableName, Item: item(s) } };
 }
 
-/** Writes states 25 at a time, retrying what DynamoDB left unprocessed. */
+/** Writes states 25 at a time, a few batches at once, retrying what DynamoDB left unprocessed. */
 export async function putSyncRowStates(t: TableRef, states: SyncRowState[]): Promise<void> {
-  for (let i = 0; i < states.length; i += 25) {
-    let requests: Record<string, unknown>[] | undefined = states.slice(i, i + 25).map((s) => ({ PutRequest: { Item: item(s) } }));
-    for (let attempt = 0; requests && requests.length; attempt++) {
-      const out = await t.doc.send(new BatchWriteCommand({ RequestItems: { [t.tableName]: requests as never } }));
-      requests = out.UnprocessedItems?.[t.tableName] as Record<string, unknown>[] | undefined;
-      if (requests?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+  const batches: SyncRowState[][] = [];
+  for (let i = 0; i < states.length; i += 25) batches.push(states.slice(i, i + 25));
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      let requests: Record<string, unknown>[] | undefined = batches[next++]!.map((s) => ({ PutRequest: { Item: item(s) } }));
+      for (let attempt = 0; requests && requests.length; attempt++) {
+        const out = await t.doc.send(new BatchWriteCommand({ RequestItems: { [t.tableName]: requests as never } }));
+        requests = out.UnprocessedItems?.[t.tableName] as Record<string, unknown>[] | undefined;
+        if (requests?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, batches.length) }, worker));
 }
 
 export async function deleteSyncRowState(t: TableRef, provider: string, tab: string, recordId: string): Promise<void> {

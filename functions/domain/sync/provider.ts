@@ -26,6 +26,11 @@ export interface SheetProvider {
   /** Whether a row's key survives edits elsewhere in the tab (Airtable yes, Sheets no). */
   readonly stableRowKeys: boolean;
   /**
+   * Rows per write request when writes are rate-limited one small batch at a time (Airtable: 10).
+   * The sync then sends rows as soon as they are ready; without it, a tab's writes go in one call.
+   */
+  readonly writeBatchSize?: number;
+  /**
    * Reads whole tabs. A missing tab maps to `undefined`; a tab that could not be
    * read completely maps to an Error (its rows are then not judged at all: a
    * partial read must never look like deleted rows).

@@ -17,7 +17,8 @@ import type { SheetProvider } from './provider.js';
 import type { TabAdapter } from './tab-adapter.js';
 import { directoryAdapter } from './directory-adapters.js';
 import { eventsAdapter, visitsAdapter } from './activity-adapters.js';
-import { syncTab } from './sync-tab.js';
+import { syncTab, type TabPreload } from './sync-tab.js';
+import { listSyncRowStates } from '../../../integrations/dynamodb/sync-repository.js';
 import { contributionsAdapter } from './contributions-adapter.js';
 import { kitAdapter } from './kit-adapter.js';
 import { finishOwnedTab, planOwnedTab, type OwnedTab } from './owned-tabs.js';
@@ -71,6 +72,11 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
     let indexes: { places: ReturnType<typeof placeIndex>; people: ReturnType<typeof personIndex> } | undefined;
     let indexedAt = -1;
     let reads: Awaited<ReturnType<SheetProvider['readTabs']>> | undefined;
+    // What the tabs compare the sheet with is loaded from DynamoDB while the sheet is read (the
+    // provider's rate limit makes that read the long part), not after it.
+    const quiet = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
+    const preloads = new Map(adapters.map((a) => [a.tab, { records: quiet(a.loadRecords()), states: quiet(listSyncRowStates(deps.table, provider.name, a.tab)) }]));
+    const firstIndexes = quiet(Promise.all([listDirectoryRecordsByType(deps.table, 'place'), listDirectoryRecordsByType(deps.table, 'person')]));
     try {
       reads = await provider.readTabs([...adapters.map((a) => a.tab), ...plans.filter((p) => p.read).map((p) => p.owned.tab)]);
     } catch (err) {
@@ -78,6 +84,7 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
     }
     for (const adapter of reads ? adapters : []) {
       const read = reads!.get(adapter.tab);
+      const preload = preloads.get(adapter.tab)!;
       if (read === undefined) continue;
       if (read instanceof Error) {
         const s: TabSummary = { tab: adapter.tab, rows: 0, created: 0, updated: 0, archived: 0, refused: 0, written: 0, appended: 0, conflicts: 0, errors: [`lecture impossible : ${read.message} (rien n’a été changé pour cet onglet)`] };
@@ -87,7 +94,7 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
       }
       // Reloaded only when an earlier tab of this round wrote records (a place added can then be named).
       if (!indexes || indexedAt !== recordWrites) {
-        const [places, people] = await Promise.all([listDirectoryRecordsByType(deps.table, 'place'), listDirectoryRecordsByType(deps.table, 'person')]);
+        const [places, people] = recordWrites === 0 ? await firstIndexes : await Promise.all([listDirectoryRecordsByType(deps.table, 'place'), listDirectoryRecordsByType(deps.table, 'person')]);
         indexes = { places: placeIndex(places as never), people: personIndex(people as never) };
         indexedAt = recordWrites;
       }
@@ -104,6 +111,8 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
         },
         adapter,
         read,
+        // Records loaded before any write of this round are still what a load now would give; row states of a tab change only through its own pass.
+        { states: await preload.states, ...(recordWrites === 0 ? { records: await preload.records } : {}) } satisfies TabPreload,
       );
       tabs.push(s);
       opts.onTab?.(s);
