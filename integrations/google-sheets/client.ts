@@ -137,6 +137,27 @@ export class GoogleSheetsClient {
     return found;
   }
 
+  /**
+   * values:batchUpdateByDataFilter: each row is written wherever the developer metadata
+   * looked up is now (it moves with its row); a `null` cell is left as it is. Answers, per
+   * `key\u0000value`, the A1 ranges written (no entry: no row carries that metadata).
+   */
+  async batchUpdateByMetadata(data: { lookup: { metadataKey: string; metadataValue: string }; values: (string | null)[] }[]): Promise<Map<string, string[]>> {
+    const written = new Map<string, string[]>();
+    if (data.length === 0) return written;
+    const Lookup = z.object({ metadataKey: z.string().optional(), metadataValue: z.string().optional() });
+    const Response = z.object({ updatedRange: z.string().optional(), dataFilter: z.object({ developerMetadataLookup: Lookup.optional() }).optional() });
+    const body = { valueInputOption: 'RAW', data: data.map((d) => ({ dataFilter: { developerMetadataLookup: { locationType: 'ROW', ...d.lookup } }, majorDimension: 'ROWS', values: [d.values] })) };
+    const out = z.object({ responses: z.array(Response).optional() }).parse(await this.request('POST', `${this.base}/values:batchUpdateByDataFilter`, body, true));
+    for (const r of out.responses ?? []) {
+      const l = r.dataFilter?.developerMetadataLookup;
+      if (!r.updatedRange || l?.metadataKey === undefined || l.metadataValue === undefined) continue;
+      const k = `${l.metadataKey}\u0000${l.metadataValue}`;
+      written.set(k, [...(written.get(k) ?? []), r.updatedRange]);
+    }
+    return written;
+  }
+
   /** Appends rows after the table of a tab. Never replayed after a timeout (it could duplicate). */
   async append(range: string, values: string[][]): Promise<string | undefined> {
     if (values.length === 0) return undefined;

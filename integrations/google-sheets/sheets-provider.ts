@@ -1,12 +1,17 @@
 /**
  * The spreadsheet as Google Sheets holds it: one sheet per tab, headers in row 1,
  * columns in any order. All tabs are read with one batchGet and each tab's
- * changes written with one batchUpdate (cells) and one append (new rows).
+ * changes written with one batchUpdateByDataFilter (cells) and one append (new rows).
  * Row keys are row numbers as read; a write never trusts them, because a manager may sort or
- * insert rows between the read and the write-back (contracts/google-sheets.md): before writing,
- * the tab is read again and each row found by its `ID`, or — for a row without ID yet — by the
- * developer metadata the read attached to it (metadata moves with its row). An owned tab's
- * row is found by its key columns. A row that cannot be found is not written (next round).
+ * insert rows between the read and the write-back (contracts/google-sheets.md). Developer
+ * metadata moves with its row, so rows are written through it, wherever they now are:
+ * - a synced row carries its record's ID (key RECORD_TAG_KEY), attached when its ID was
+ *   written or when it was appended; writing needs no re-read;
+ * - a row read without an ID gets a token of this read (key ROW_TAG_KEY) right after the read;
+ * - a row whose ID no metadata answers for (synced before this existed, or its metadata lost)
+ *   is found by its `ID` in the tab read again, written, and given its metadata for next time.
+ * An owned tab's row is found by its key columns in the tab read again. A row that cannot be
+ * found is not written (next round).
  */
 import { randomBytes } from 'node:crypto';
 import type { SheetProvider, TabRead, WriteOutcome } from '../../functions/domain/sync/provider.js';
@@ -24,14 +29,19 @@ interface Layout {
 const RANGES_PER_REQUEST = 5000;
 /** The developer metadata key of rows read without an ID (value: a random token of that read). */
 export const ROW_TAG_KEY = 'tiers-lieux-sync-row';
+/** The developer metadata key of a synced row; its value is the row's record ID. */
+export const RECORD_TAG_KEY = 'tiers-lieux-sync-id';
 
 /** Who a row read this round is: its ID, its metadata token, or its key cells (owned tabs). */
 interface RowIdentity {
   id?: string;
+  /** The same ID is on several rows: none of them is written (the sync tells which is the copy). */
+  duplicate?: boolean;
   token?: string;
   ownedKey?: string;
 }
 
+const NOT_FOUND = 'la ligne a été déplacée, supprimée ou son ID modifié depuis la lecture : rien n’y a été écrit (reprise au prochain passage)';
 const norm = (v: string | undefined) => (v ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 const ownedKeyOf = (tab: TabName, cells: RowCells) => (isOwnedTab(tab) ? OWNED_TAB_KEYS[tab].map((h) => norm(cells[h]).toLowerCase()).join('\u0000') : '');
 
@@ -79,9 +89,12 @@ export class SheetsProvider implements SheetProvider {
     for (const [tab, read] of reads) {
       if (!read || read instanceof Error) continue;
       const ids = new Map<string, RowIdentity>();
+      const times = new Map<string, number>();
+      for (const row of read.rows) times.set(norm(row.cells[ID]), (times.get(norm(row.cells[ID])) ?? 0) + 1);
       for (const row of read.rows) {
+        const id = norm(row.cells[ID]);
         if (isOwnedTab(tab)) ids.set(row.key, { ownedKey: ownedKeyOf(tab, row.cells) });
-        else if (norm(row.cells[ID])) ids.set(row.key, { id: norm(row.cells[ID]) });
+        else if (id) ids.set(row.key, { id, ...(times.get(id)! > 1 ? { duplicate: true } : {}) });
         else untagged.push({ tab, key: row.key });
       }
       this.identities.set(tab, ids);
@@ -170,15 +183,85 @@ export class SheetsProvider implements SheetProvider {
   }
 
   async updateRows(tab: TabName, updates: { key: string; cells: RowCells }[]): Promise<WriteOutcome[]> {
+    if (isOwnedTab(tab)) return this.updateRowsFound(tab, updates);
+    const known = this.identities.get(tab) ?? new Map<string, RowIdentity>();
+    const headerWrites: { range: string; values: string[][] }[] = [];
+    const lookups = updates.map((u) => {
+      const who = known.get(u.key);
+      if (who?.id && !who.duplicate) return { metadataKey: RECORD_TAG_KEY, metadataValue: who.id };
+      return who?.token ? { metadataKey: ROW_TAG_KEY, metadataValue: who.token } : undefined;
+    });
+    const data = updates.flatMap((u, i) => {
+      const lookup = lookups[i];
+      if (!lookup) return [];
+      const values: (string | null)[] = [];
+      for (const [h, v] of Object.entries(u.cells)) {
+        const c = this.column(tab, h, headerWrites);
+        while (values.length <= c) values.push(null);
+        values[c] = v;
+      }
+      return [{ lookup, values }];
+    });
+    await this.client.batchUpdate(headerWrites);
+    const written = new Map<string, string[]>();
+    for (let i = 0; i < data.length; i += RANGES_PER_REQUEST) for (const [k, v] of await this.client.batchUpdateByMetadata(data.slice(i, i + RANGES_PER_REQUEST))) written.set(k, v);
+    const outcomes: (WriteOutcome | undefined)[] = [];
+    const unanswered: number[] = [];
+    const tags: { id: string; row: number }[] = [];
+    updates.forEach((u, i) => {
+      const lookup = lookups[i];
+      const ranges = lookup ? written.get(`${lookup.metadataKey}\u0000${lookup.metadataValue}`) : undefined;
+      if (ranges?.length) {
+        outcomes.push({ ok: true });
+        // The ID just written on a row read without one: from now on the row answers to it.
+        const id = norm(u.cells[ID]);
+        const row = Number(/![A-Z]+(\d+)/.exec(ranges[0]!)?.[1] ?? NaN);
+        if (lookup!.metadataKey === ROW_TAG_KEY && id && Number.isFinite(row)) tags.push({ id, row });
+      } else if (lookup?.metadataKey === RECORD_TAG_KEY) {
+        outcomes.push(undefined);
+        unanswered.push(i);
+      } else outcomes.push({ ok: false, error: NOT_FOUND });
+    });
+    if (unanswered.length) {
+      // No metadata answers for these IDs yet: find them by ID in the tab read again, once.
+      const again = await this.updateRowsFound(tab, unanswered.map((i) => updates[i]!), (id, row) => tags.push({ id, row }));
+      unanswered.forEach((i, k) => (outcomes[i] = again[k]));
+    }
+    await this.tagRecordRows(tab, tags);
+    return outcomes.map((o) => o ?? { ok: false, error: NOT_FOUND });
+  }
+
+  /**
+   * Gives rows their record's metadata, at the row number a write answered or the re-read found,
+   * just now. A row gets an ID's metadata only when no row answered to that ID (or the ID is new),
+   * so two rows never carry the same one; `replace` drops an older copy first (appended rows).
+   */
+  private async tagRecordRows(tab: TabName, tags: { id: string; row: number }[], replace = false): Promise<void> {
+    if (!tags.length) return;
+    // Only an optimisation: a row left without its metadata is found by its ID next time (one re-read).
+    const sheetId = (await this.sheetIds().catch(() => undefined))?.get(tab);
+    if (sheetId === undefined) return;
+    await this.client.spreadsheetBatchUpdate(
+      tags.flatMap(({ id, row }) => [
+        ...(replace ? [{ deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataKey: RECORD_TAG_KEY, metadataValue: id } } } }] : []),
+        { createDeveloperMetadata: { developerMetadata: { metadataKey: RECORD_TAG_KEY, metadataValue: id, visibility: 'DOCUMENT', location: { dimensionRange: { sheetId, dimension: 'ROWS', startIndex: row - 1, endIndex: row } } } } },
+      ]),
+    ).catch(() => undefined);
+  }
+
+  /** Writes rows found in the tab read again (by ID, or by key columns in owned tabs). */
+  private async updateRowsFound(tab: TabName, updates: { key: string; cells: RowCells }[], found?: (id: string, row: number) => void): Promise<WriteOutcome[]> {
     const where = await this.locate(tab, updates.map((u) => u.key));
     const data: { range: string; values: string[][] }[] = [];
     const outcomes: WriteOutcome[] = [];
     for (const u of updates) {
       const row = where.get(u.key);
       if (!row) {
-        outcomes.push({ ok: false, error: 'la ligne a été déplacée, supprimée ou son ID modifié depuis la lecture : rien n’y a été écrit (reprise au prochain passage)' });
+        outcomes.push({ ok: false, error: NOT_FOUND });
         continue;
       }
+      const id = this.identities.get(tab)?.get(u.key)?.id;
+      if (id) found?.(id, Number(row));
       for (const [h, v] of Object.entries(u.cells)) data.push({ range: `${quoteSheet(tab)}!${columnLetter(this.column(tab, h, data))}${row}`, values: [[v]] });
       outcomes.push({ ok: true });
     }
@@ -203,6 +286,7 @@ export class SheetsProvider implements SheetProvider {
     });
     const updated = await this.client.append(`${quoteSheet(tab)}!A1`, values);
     const first = Number(/![A-Z]+(\d+)/.exec(updated ?? '')?.[1] ?? NaN);
+    if (Number.isFinite(first) && !isOwnedTab(tab)) await this.tagRecordRows(tab, rows.flatMap((cells, i) => (norm(cells[ID]) ? [{ id: norm(cells[ID]), row: first + i }] : [])), true);
     return rows.map((_, i) => ({ ok: true, ...(Number.isFinite(first) ? { key: String(first + i) } : {}) }));
   }
 }

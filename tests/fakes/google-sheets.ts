@@ -9,7 +9,11 @@
  * - the exact quota 429 body; injected 429/500/timeouts;
  * - developer metadata on rows: GET the spreadsheet (sheet ids), spreadsheets:batchUpdate with
  *   createDeveloperMetadata / deleteDeveloperMetadata, developerMetadata:search; metadata stays
- *   attached to its row when rows are inserted, deleted or sorted (insertRow, sortRows, deleteRow).
+ *   attached to its row when rows are inserted, deleted or sorted (insertRow, sortRows, deleteRow);
+ * - POST values:batchUpdateByDataFilter with developerMetadataLookup filters: each row carrying
+ *   the metadata is written from its column A, wherever it now is; a filter matching no row
+ *   writes nothing and gets no response entry.
+ * A `null` cell in written values is skipped (left as it is), as the API's ValueRange says.
  */
 import { createVerify, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { startFakeServer, type FakeServerCore, type FakeRequest, type FakeAnswer } from './sync-fake-http.js';
@@ -42,6 +46,10 @@ export interface FakeSheets extends FakeServerCore {
   sortRows(sheet: string, header: string, descending?: boolean): void;
   /** Developer metadata currently attached to the row (key → value). */
   rowMetadata(sheet: string, row: number): Record<string, string>;
+  /** Runs `f` (a person changing the sheet) just before the next write request is applied. */
+  beforeNextWrite(f: () => void): void;
+  /** Removes the row's developer metadata (a row synced before rows carried any). */
+  forgetRowMetadata(sheet: string, row: number): void;
 }
 
 interface Metadata {
@@ -90,6 +98,7 @@ export async function startFakeSheets(opts: { spreadsheetId?: string } = {}): Pr
   let nextMetadataId = 1;
   const tokens = new Set<string>();
   let baseUrl = '';
+  let meddle: (() => void) | undefined;
   const reqKinds: ('read' | 'write' | 'token')[] = [];
   const apiError = (status: number, statusText: string, message: string): FakeAnswer => ({ status, body: { error: { code: status, message, status: statusText } } });
 
@@ -116,9 +125,10 @@ export async function startFakeSheets(opts: { spreadsheetId?: string } = {}): Pr
       while (g.length <= r) g.push([]);
       const line = g[r]!;
       row.forEach((v, j) => {
+        if (v === null || v === undefined) return;
         const c = a.c1 + j;
         while (line.length <= c) line.push('');
-        line[c] = v === null || v === undefined ? '' : String(v);
+        line[c] = String(v);
       });
     });
     return { updatedRange: `${q(a.sheet)}!${columnLetter(a.c1)}${a.r1}:${columnLetter(a.c1 + Math.max(0, ...values.map((r) => r.length - 1)))}${a.r1 + values.length - 1}`, updatedRows: values.length, updatedColumns: Math.max(0, ...values.map((r) => r.length)), updatedCells: values.reduce((n, r) => n + r.length, 0) };
@@ -210,6 +220,11 @@ export async function startFakeSheets(opts: { spreadsheetId?: string } = {}): Pr
     const path = decodeURIComponent(req.url.pathname);
     if (!path.startsWith('/v4/spreadsheets/')) return undefined;
     reqKinds.push(req.method === 'GET' ? 'read' : 'write');
+    if (req.method !== 'GET' && meddle) {
+      const f = meddle;
+      meddle = undefined;
+      f();
+    }
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
     if (!tokens.has(token)) return apiError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');
     const root = `/v4/spreadsheets/${spreadsheetId}`;
@@ -229,6 +244,23 @@ export async function startFakeSheets(opts: { spreadsheetId?: string } = {}): Pr
         out.push(read(a));
       }
       return { status: 200, body: { spreadsheetId, valueRanges: out } };
+    }
+    if (req.method === 'POST' && rest === ':batchUpdateByDataFilter') {
+      if (!['RAW', 'USER_ENTERED'].includes(body.valueInputOption ?? '')) return apiError(400, 'INVALID_ARGUMENT', 'Invalid valueInputOption');
+      const data = (body as { data?: { dataFilter?: { developerMetadataLookup?: Lookup }; values?: unknown[][] }[] }).data ?? [];
+      const responses: Record<string, unknown>[] = [];
+      for (const d of data) {
+        const l = d.dataFilter?.developerMetadataLookup;
+        if (!l) return apiError(400, 'INVALID_ARGUMENT', 'fake: only developerMetadataLookup data filters are supported');
+        if ((d.values?.length ?? 0) > 1) return apiError(400, 'INVALID_ARGUMENT', 'Requested writing within range, but tried writing to more rows than the range holds');
+        for (const [sheet, g] of grids) {
+          g.forEach((row, index) => {
+            if ((rowMeta.get(row) ?? []).some((m) => matches(m, l))) responses.push({ spreadsheetId, ...write({ sheet, c1: 0, r1: index + 1 }, d.values ?? []), dataFilter: d.dataFilter });
+          });
+        }
+      }
+      const cells = responses.reduce((n, r) => n + (r.updatedCells as number), 0);
+      return { status: 200, body: { spreadsheetId, totalUpdatedRows: responses.length, totalUpdatedCells: cells, responses } };
     }
     if (req.method === 'POST' && rest === ':batchUpdate') {
       if (!['RAW', 'USER_ENTERED'].includes(body.valueInputOption ?? '')) return apiError(400, 'INVALID_ARGUMENT', 'Invalid valueInputOption');
@@ -290,6 +322,13 @@ export async function startFakeSheets(opts: { spreadsheetId?: string } = {}): Pr
     },
     rowMetadata(sheet, row) {
       return Object.fromEntries((rowMeta.get(grid(sheet)![row - 1] ?? []) ?? []).map((m) => [m.metadataKey, m.metadataValue ?? '']));
+    },
+    beforeNextWrite(f) {
+      meddle = f;
+    },
+    forgetRowMetadata(sheet, row) {
+      const r = grid(sheet)![row - 1];
+      if (r) rowMeta.delete(r);
     },
     cell: (sheet, row, header) => grid(sheet)?.[row - 1]?.[headerIndex(sheet, header)] ?? '',
     setCell(sheet, row, header, value) {

@@ -35,10 +35,10 @@ describe('two-way sync with Google Sheets', () => {
     const writes = w.fake.count('write');
     const s = await sync();
     expect(s.totals.created).toBe(3);
-    // One batchGet for every tab, the sheet ids (first metadata use), and one re-read per tab written
-    // (Lieux, Personnes) to find each row again before writing (rows may have moved since the read).
-    expect(w.fake.count('read') - reads).toBe(4);
-    // New rows tagged with metadata (1); Lieux and Personnes: metadata search + one batchUpdate each (4); Relevés and À vérifier: one append each (2).
+    // One batchGet for every tab and the sheet ids (first metadata use); no re-read: rows are written through their metadata.
+    expect(w.fake.count('read') - reads).toBe(2);
+    // New rows tagged with metadata (1); Lieux and Personnes: one batchUpdateByDataFilter each, then their rows given
+    // their record's metadata (4); Relevés and À vérifier: one append each (2).
     expect(w.fake.count('write') - writes).toBe(7);
     const forgeId = w.fake.cell('Lieux', 3, 'ID');
     const forge = (await w.t.call('GET', `/v1/places/${forgeId}`)).body;

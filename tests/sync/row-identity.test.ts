@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/harness.js';
 import { placeInput } from '../support/fixtures.js';
 import { placeRow, sheetsWorld, type SheetsWorld } from './sync-support.js';
-import { ROW_TAG_KEY } from '../../integrations/google-sheets/sheets-provider.js';
+import { RECORD_TAG_KEY, ROW_TAG_KEY } from '../../integrations/google-sheets/sheets-provider.js';
 
 let w: SheetsWorld;
 
@@ -42,6 +42,13 @@ async function roundWithMeddling(meddle: () => void) {
   } finally {
     clearInterval(t);
   }
+}
+
+/** Requests made by one round (this spreadsheet has only Lieux: the failed batchGet is followed by one read per tab). */
+async function roundCost() {
+  const before = { read: w.fake.count('read'), write: w.fake.count('write') };
+  expect((await w.t.call('POST', '/v1/sync/sheets', { token: ADMIN })).status).toBe(200);
+  return { read: w.fake.count('read') - before.read, write: w.fake.count('write') - before.write };
 }
 
 describe('a sheet row keeps its identity', () => {
@@ -81,6 +88,49 @@ describe('a sheet row keeps its identity', () => {
     // Nothing lost, nothing created twice: the next round creates the inserted row only.
     const places = (await w.t.call('GET', '/v1/places?limit=100')).body.items.map((p: any) => p.name).sort();
     expect(places).toEqual(['Atelier Brico', 'La Forge', 'Le Moulin', 'Zèbre Café']);
+  });
+
+  it('rows edited in the sheet and in the API cost one read and one write, each row written through its metadata', async () => {
+    const row = (name: string) => w.fake.rowOf('Lieux', w.fake.table('Lieux').find((r) => r.Nom === name)!.ID!)!;
+    const forgeId = w.fake.table('Lieux').find((r) => r.Nom === 'La Forge')!.ID!;
+    expect(w.fake.rowMetadata('Lieux', row('La Forge'))[RECORD_TAG_KEY]).toBe(forgeId);
+    // Rows without ID are tagged at every round: leave none, so that an idle round writes nothing.
+    for (let r = w.fake.grids.get('Lieux')!.length; r >= 2; r--) if (!w.fake.cell('Lieux', r, 'ID')) w.fake.deleteRow('Lieux', r);
+    const idle = await roundCost();
+    expect(idle.write).toBe(0);
+    w.fake.setCell('Lieux', row('Le Moulin'), 'Description', 'Moulin restauré');
+    expect((await w.t.call('PATCH', `/v1/places/${forgeId}`, { token: ADMIN, body: { description: 'Forge et fonderie' } })).status).toBe(200);
+    let sorted = false;
+    w.fake.beforeNextWrite(() => {
+      w.fake.sortRows('Lieux', 'Nom');
+      w.fake.insertRow('Lieux', 2, {});
+      sorted = true;
+    });
+    // Nothing more than an idle round's reads (no re-read), and one write.
+    expect(await roundCost()).toEqual({ read: idle.read, write: 1 });
+    expect(sorted, 'the sheet was sorted between the read and the write').toBe(true);
+    const byName = new Map(w.fake.table('Lieux').map((r) => [r.Nom, r]));
+    expect(byName.get('La Forge')).toMatchObject({ ID: forgeId, Description: 'Forge et fonderie' });
+    expect(byName.get('Le Moulin')!['Statut synchro']).toMatch(/^✓ Enregistrée le/);
+    const moulin = (await w.t.call('GET', `/v1/places/${byName.get('Le Moulin')!.ID}`)).body;
+    expect(moulin.description).toBe('Moulin restauré');
+  });
+
+  it('a synced row without metadata (synced before rows carried it) is found by its ID in a re-read, once, then given its metadata', async () => {
+    const row = (name: string) => w.fake.rowOf('Lieux', w.fake.table('Lieux').find((r) => r.Nom === name)!.ID!)!;
+    const forgeId = w.fake.table('Lieux').find((r) => r.Nom === 'La Forge')!.ID!;
+    w.fake.forgetRowMetadata('Lieux', row('La Forge'));
+    const idle = await roundCost();
+    expect(idle.write).toBe(0);
+    expect((await w.t.call('PATCH', `/v1/places/${forgeId}`, { token: ADMIN, body: { description: 'Forge, sans métadonnée' } })).status).toBe(200);
+    // The re-read of Lieux and the sheet ids (to attach the metadata); the write through metadata that
+    // found no row, the write by the row found, and the metadata attached.
+    expect(await roundCost()).toEqual({ read: idle.read + 2, write: 3 });
+    expect(w.fake.table('Lieux').find((r) => r.Nom === 'La Forge')).toMatchObject({ ID: forgeId, Description: 'Forge, sans métadonnée' });
+    expect(w.fake.rowMetadata('Lieux', row('La Forge'))[RECORD_TAG_KEY]).toBe(forgeId);
+    expect((await w.t.call('PATCH', `/v1/places/${forgeId}`, { token: ADMIN, body: { description: 'Forge retrouvée' } })).status).toBe(200);
+    expect(await roundCost()).toEqual({ read: idle.read, write: 1 });
+    expect(w.fake.table('Lieux').find((r) => r.Nom === 'La Forge')).toMatchObject({ ID: forgeId, Description: 'Forge retrouvée' });
   });
 
   it('a row deleted before its write-back is not written over another row; the next round gives it back its row, once', async () => {
