@@ -43,17 +43,37 @@ export async function inBatches<T, R>(xs: T[], size: number, f: (x: T) => Promis
   return out;
 }
 
+/**
+ * Contributions through their volunteer index (gsi2): by the person's id, and by a free volunteer
+ * name equal to the person's name (normalised as keys.volunteerNameKey does); each read again by
+ * its key and kept only if it still names this volunteer (the index may lag a write). Contributions
+ * written before that index existed get it from `npm run backfill-contribution-index` (idempotent).
+ */
+async function contributionItemsOf(deps: Deps, person: Person): Promise<RawItem[]> {
+  const byIndex = await Promise.all([keys.contributionsOfPerson(person.id), keys.contributionsOfVolunteerName(person.displayName)].map((k) => listContributionKeysOfVolunteer(deps.table, k)));
+  const items = await inBatches(byIndex.flat(), 10, (k) => getItem(deps.table, k));
+  const name = volunteerNameKey(person.displayName);
+  return items.filter((i): i is RawItem => !!i && i.entity === 'contribution' && (i.personId === person.id || (typeof i.volunteerName === 'string' && volunteerNameKey(i.volunteerName) === name)));
+}
+
 /** `contributions: false` skips the contributions (the erasure's second pass: one with the person's id holds no name). */
 export async function collectPersonData(deps: Deps, personId: string, opts: { contributions?: boolean } = {}): Promise<PersonData> {
-  const record = await getDirectoryRecordById(deps.table, 'person', personId);
+  // Independent reads side by side: each stage waits only for the keys it needs.
+  const [record, rawRecord, partition, accountCopies] = await Promise.all([
+    getDirectoryRecordById(deps.table, 'person', personId),
+    getItem(deps.table, keys.directoryRecord('person', personId)),
+    listPersonPartition(deps.table, personId),
+    listAccountEntryItems(deps.table, `person:${personId}`),
+  ]);
   if (!record) throw new NotFoundError('Personne', personId);
   const person = PersonSchema.parse(record);
-  const rawRecord = await getItem(deps.table, keys.directoryRecord('person', personId));
 
-  const partition = await listPersonPartition(deps.table, personId);
   const passes = partition.filter((i) => i.sk.startsWith('pass#')).map((i) => PassSchema.parse(stripKeys(i)));
   const visitIds = [...new Set(partition.filter((i) => i.sk.startsWith('visit#')).map((i) => String(i.id)))];
-  const visitItems = (await inBatches(visitIds, 10, (id) => getItem(deps.table, keys.visitById(id)))).filter((i): i is RawItem => !!i);
+  const [visitItems, contributionRaw] = await Promise.all([
+    inBatches(visitIds, 10, (id) => getItem(deps.table, keys.visitById(id))).then((items) => items.filter((i): i is RawItem => !!i)),
+    opts.contributions === false ? Promise.resolve([]) : contributionItemsOf(deps, person),
+  ]);
   const visits = visitItems.map((i) => VisitSchema.parse(stripKeys(i)));
 
   // Journal entries: those of the visits and passes, and every entry of the person's own account.
@@ -63,15 +83,9 @@ export async function collectPersonData(deps: Deps, personId: string, opts: { co
     if (v.cancellationEntryId) entryKeys.set(v.cancellationEntryId, keys.ledgerEntry(v.date, v.cancellationEntryId));
   }
   for (const p of passes) if (p.entryId) entryKeys.set(p.entryId, keys.ledgerEntry(p.startsOn, p.entryId));
-  for (const copy of await listAccountEntryItems(deps.table, `person:${personId}`)) entryKeys.set(String(copy.id), keys.ledgerEntry(String(copy.date), String(copy.id)));
+  for (const copy of accountCopies) entryKeys.set(String(copy.id), keys.ledgerEntry(String(copy.date), String(copy.id)));
   const entryItems = (await inBatches([...entryKeys.values()], 10, (k) => getItem(deps.table, k))).filter((i): i is RawItem => !!i);
   const entries = entryItems.map((i) => JournalEntrySchema.parse(stripKeys(i))).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-
-  // Contributions through their volunteer index (gsi2): by the person's id, and by a free volunteer
-  // name equal to the person's name (normalised as keys.volunteerNameKey does). Contributions written
-  // before that index existed get it from `npm run backfill-contribution-index` (idempotent).
-  const contributionKeys = opts.contributions === false ? [] : (await Promise.all([keys.contributionsOfPerson(personId), keys.contributionsOfVolunteerName(person.displayName)].map((k) => listContributionKeysOfVolunteer(deps.table, k)))).flat();
-  const contributionRaw = (await inBatches(contributionKeys, 10, (k) => getItem(deps.table, k))).filter((i): i is RawItem => !!i && i.entity === 'contribution' && (i.personId === personId || (typeof i.volunteerName === 'string' && volunteerNameKey(i.volunteerName) === volunteerNameKey(person.displayName))));
   const contributions = contributionRaw.map((i) => ContributionSchema.parse(stripKeys(i)));
 
   const entityIds = [personId, ...visitIds, ...passes.map((p) => p.id), ...entries.map((e) => e.id), ...contributions.map((c) => c.id)];
