@@ -60,8 +60,23 @@ export class SheetsProvider implements SheetProvider {
       const ranges = await this.client.batchGet(tabs.map(quoteSheet));
       tabs.forEach((tab, i) => out.set(tab, this.toTab(tab, ranges[i] ?? { range: tab, values: [] })));
     } catch (err) {
-      // One missing sheet fails the whole batchGet with 400: read the tabs one by one.
+      // One missing sheet fails the whole batchGet with 400: ask which sheets exist (the answer
+      // serves the metadata writes too) and read those in one batchGet again.
       if (!(err instanceof GoogleSheetsError && err.status === 400)) throw err;
+      const titles = await this.sheetIds().catch(() => undefined);
+      const present = titles ? tabs.filter((t) => titles.has(t)) : undefined;
+      if (present && present.length < tabs.length) {
+        try {
+          const ranges = present.length ? await this.client.batchGet(present.map(quoteSheet)) : [];
+          for (const tab of tabs) out.set(tab, undefined);
+          present.forEach((tab, i) => out.set(tab, this.toTab(tab, ranges[i] ?? { range: tab, values: [] })));
+          await this.tagRowsWithoutId(out);
+          return out;
+        } catch (again) {
+          if (!(again instanceof GoogleSheetsError && again.status === 400)) throw again;
+        }
+      }
+      // Still refused: read the tabs one by one.
       for (const tab of tabs) {
         try {
           out.set(tab, this.toTab(tab, await this.client.getValues(quoteSheet(tab))));

@@ -22,9 +22,22 @@ function newKey(deps: Deps): LinkKey {
   return { kid: randomBytes(4).toString('hex'), secret: randomBytes(32).toString('base64url'), createdAt: deps.now().toISOString() };
 }
 
+/** Key reads under way, per table: 2,000 links signed at once (a sheet's statements) read the keys once, not 2,000 times. */
+const loading = new Map<string, Promise<LinkKey[]>>();
+
 async function currentKeys(deps: Deps): Promise<LinkKey[]> {
   const cached = cache.get(deps.table.tableName);
   if (cached && Date.now() - cached.readAt < KEY_CACHE_MS) return cached.keys;
+  const name = deps.table.tableName;
+  let p = loading.get(name);
+  if (!p) {
+    p = readKeys(deps).finally(() => loading.delete(name));
+    loading.set(name, p);
+  }
+  return p;
+}
+
+async function readKeys(deps: Deps): Promise<LinkKey[]> {
   let stored = await getLinkKeys(deps.table);
   if (!stored) {
     await createLinkKeys(deps.table, newKey(deps));

@@ -37,10 +37,12 @@ export interface OwnedTabPlan {
   /** Whether the tab must be read this round (read with the other tabs, in the same request). */
   read: boolean;
   error?: string;
+  /** The round's count of record writes when `wanted` was computed: the same count later means the same rows. */
+  at?: number;
 }
 
 /** Computes what the tab should show and whether it must be read (changed, or not checked today). */
-export async function planOwnedTab(deps: Deps, provider: SheetProvider, owned: OwnedTab, o: { now: Date; dryRun: boolean }): Promise<OwnedTabPlan> {
+export async function planOwnedTab(deps: Deps, provider: SheetProvider, owned: OwnedTab, o: { now: Date; dryRun: boolean; at?: number }): Promise<OwnedTabPlan> {
   let wanted: RowCells[];
   try {
     wanted = await owned.rows();
@@ -50,18 +52,19 @@ export async function planOwnedTab(deps: Deps, provider: SheetProvider, owned: O
   const hash = createHash('sha256').update(JSON.stringify(wanted)).digest('base64url');
   const state = await getOwnedTabState(deps.table, provider.name, owned.tab);
   const fresh = state?.hash === hash && o.now.getTime() - Date.parse(state.checkedAt) < RECHECK_MS;
-  return { owned, wanted, hash, read: o.dryRun || !fresh };
+  return { owned, wanted, hash, read: o.dryRun || !fresh, ...(o.at !== undefined ? { at: o.at } : {}) };
 }
 
 /** Writes a planned tab from what was read: `undefined` when there is nothing to report. */
-export async function finishOwnedTab(deps: Deps, provider: SheetProvider, plan: OwnedTabPlan, read: TabRead | Error | undefined, o: { now: Date; dryRun: boolean }): Promise<TabSummary | undefined> {
+export async function finishOwnedTab(deps: Deps, provider: SheetProvider, plan: OwnedTabPlan, read: TabRead | Error | undefined, o: { now: Date; dryRun: boolean; at?: number }): Promise<TabSummary | undefined> {
   const tab = plan.owned.tab;
   if (plan.error) return emptySummary(tab, 0, [plan.error]);
   if (!plan.read) return undefined;
   // The other tabs may have changed the directory during this round: write what the tab should show now.
+  // (Computing them again is a whole-directory read and a signed link per place: skipped when nothing was written since.)
   let wanted: RowCells[];
   try {
-    wanted = await plan.owned.rows();
+    wanted = plan.at !== undefined && plan.at === o.at ? plan.wanted : await plan.owned.rows();
   } catch (err) {
     return emptySummary(tab, 0, [`contenu impossible à calculer : ${(err as Error).message}`]);
   }

@@ -65,7 +65,7 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
   try {
     const adapters = tabAdapters(deps, actor);
     // The tabs the API owns are read only when their content changed, in the same request as the others.
-    const plans = await Promise.all(ownedTabs(deps, startedAt).map((o) => planOwnedTab(deps, provider, o, { now: startedAt, dryRun })));
+    const plans = await Promise.all(ownedTabs(deps, startedAt).map((o) => planOwnedTab(deps, provider, o, { now: startedAt, dryRun, at: 0 })));
     const tabs: TabSummary[] = [];
     let skipped: string | undefined;
     let recordWrites = 0;
@@ -119,7 +119,7 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
     }
     // The rows this round applied (a verification too) may change what an owned tab not read should show: plan those again.
     if (reads && !dryRun && recordWrites > 0) {
-      const again = await Promise.all(plans.filter((p) => !p.read && !p.error).map((p) => planOwnedTab(deps, provider, p.owned, { now: startedAt, dryRun })));
+      const again = await Promise.all(plans.filter((p) => !p.read && !p.error).map((p) => planOwnedTab(deps, provider, p.owned, { now: startedAt, dryRun, at: recordWrites })));
       const toRead = again.filter((p) => p.read);
       if (toRead.length) {
         const more = await provider.readTabs(toRead.map((p) => p.owned.tab)).catch((err: Error) => new Map(toRead.map((p) => [p.owned.tab, err] as const)));
@@ -130,7 +130,7 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
       }
     }
     for (const plan of reads ? plans : []) {
-      const s = await finishOwnedTab(deps, provider, plan, reads!.get(plan.owned.tab), { now: startedAt, dryRun });
+      const s = await finishOwnedTab(deps, provider, plan, reads!.get(plan.owned.tab), { now: startedAt, dryRun, at: recordWrites });
       if (!s) continue;
       tabs.push(s);
       opts.onTab?.(s);
