@@ -19,9 +19,14 @@
  * meet do not depend on the other lanes (a failure names its lane and the variables to replay
  * it). The only cost cut from a request is the test's own: a response body is read to its end
  * but decoded only as far as a message needs (/docs/scalar.js is 3.3 MB).
- * Measured on this shared 2-core machine under load 12–16 (not quiet), the file alone:
- * before, 3,128 requests one at a time: 39–84 s of tests (37–81 requests/s); after, 10,064
- * requests in 6 lanes: 84–198 s (51–120 requests/s). See /work/notes/fuzzlogs.md.
+ * Measured, the file alone, old (3,000 one at a time) then new (10,000 in 6 lanes) back to
+ * back on the same DynamoDB Local; this shared 2-core machine was never quiet:
+ * - on the shared, slow DynamoDB Local (load 4–7): 3,136 requests in 250 s (12.5/s), then
+ *   10,064 in 263 s (38/s): the lanes hide the waiting, 3× the rate;
+ * - on a DynamoDB Local of its own (load 5–9): 10,064 in 133 s (76/s), then 3,136 in 38 s
+ *   (83/s): there the CPU (2 cores shared by five) is the limit and lanes cannot help.
+ * CPU a request is unchanged: about 7 ms (Node + DynamoDB Local), so ~35 s for 10,000 on
+ * 2 free cores. See /work/notes/fuzzlogs.md.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
