@@ -29,4 +29,20 @@ describe('concurrent directory writes', () => {
     const winner = results.find((x) => x.status === 200)!.body.name;
     expect((await t.call('GET', `/v1/resources/${r.id}`)).body).toMatchObject({ name: winner, version: 2 });
   });
+
+  it('changes sent without If-Match at the same moment (edits, a verification, an archive) all land: the record is read again, never a 409', async () => {
+    const { body: r } = await t.call('POST', '/v1/resources', { token: ADMIN, body: resourceInput(placeId, { name: 'Très demandée' }) });
+    const results = await Promise.all([
+      t.call('PATCH', `/v1/resources/${r.id}`, { token: ADMIN, body: { name: 'Nom changé' } }),
+      t.call('PATCH', `/v1/resources/${r.id}`, { token: ADMIN, body: { capacity: 7 } }),
+      t.call('POST', `/v1/resources/${r.id}/verify`, { token: ADMIN, body: {} }),
+      t.call('DELETE', `/v1/resources/${r.id}`, { token: ADMIN }),
+    ]);
+    expect(results.map((x) => x.status)).toEqual([200, 200, 200, 200]);
+    const after = (await t.call('GET', `/v1/resources/${r.id}`, { token: ADMIN })).body;
+    // Every change is there, each on its own version.
+    expect(after).toMatchObject({ name: 'Nom changé', capacity: 7, version: 5 });
+    expect(after.verifiedAt).toBeDefined();
+    expect(after.archivedAt).toBeDefined();
+  });
 });

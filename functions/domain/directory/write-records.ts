@@ -11,12 +11,13 @@ import type { Actor } from '../actor.js';
 import { actorLabel } from '../actor.js';
 import { requirePlaceCreator, requirePlaceManager } from '../access.js';
 import { can } from '../permissions.js';
-import { NotFoundError, ConflictError, ValidationError, fieldErrorsFromZod, UnprocessableError } from '../errors.js';
+import { NotFoundError, ConflictError, ValidationError, fieldErrorsFromZod, UnprocessableError, ServiceUnavailableError } from '../errors.js';
 import { RECORD_TYPES, type RecordOf } from './record-types.js';
 import type { DirectoryType } from '../../../integrations/dynamodb/keys.js';
 import { getDirectoryRecordById, saveDirectoryRecord, StaleVersionError, type TransactItem } from '../../../integrations/dynamodb/directory-repository.js';
 import type { AuditEntry } from '../../../schemas/audit.js';
 import { requireExistingCommune } from './check-commune.js';
+import { UNAVAILABLE_DETAIL } from '../../../integrations/dynamodb/retry-policy.js';
 
 type Rec = Record<string, unknown> & { id: string; version: number };
 
@@ -67,10 +68,44 @@ async function save(deps: Deps, type: DirectoryType, record: Rec, expectedVersio
   try {
     await saveDirectoryRecord(deps.table, { type, record, expectedVersion, audit, extraItems });
   } catch (err) {
-    if (err instanceof StaleVersionError) {
-      throw new ConflictError(`${RECORD_TYPES[type].label} « ${record.id} » a été modifié entre-temps ; relisez-le puis recommencez.`);
-    }
+    if (err instanceof StaleVersionError) throw new StaleRecord(type, record.id, err);
     throw err;
+  }
+}
+
+/** Another write landed between our read and our save (the record's version moved). */
+class StaleRecord extends Error {
+  constructor(
+    readonly type: DirectoryType,
+    readonly id: string,
+    cause: unknown,
+  ) {
+    super('record changed concurrently', { cause });
+  }
+  conflict(): ConflictError {
+    return new ConflictError(`${RECORD_TYPES[this.type].label} « ${this.id} » a été modifié entre-temps ; relisez-le puis recommencez.`);
+  }
+}
+
+const FRESH_ATTEMPTS = 6;
+
+/**
+ * A change sent without If-Match applies to the record as it is now: when another write
+ * lands between the read and the save (a sync round and a volunteer's archive, two
+ * managers at once), the record is read again and the change applied again, a few times
+ * with jitter, then answered busy (503, Retry-After). With If-Match the caller asked for
+ * that exact version: the conflict is theirs to see (409).
+ */
+async function onCurrentVersion<R>(pinned: boolean, attempt: () => Promise<R>): Promise<R> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(err instanceof StaleRecord)) throw err;
+      if (pinned) throw err.conflict();
+      if (n >= FRESH_ATTEMPTS) throw new ServiceUnavailableError(UNAVAILABLE_DETAIL, { retryAfterSeconds: 2, cause: err });
+      await new Promise((ok) => setTimeout(ok, Math.random() * 10 * 2 ** n));
+    }
   }
 }
 
@@ -85,7 +120,7 @@ export async function createRecord<T extends DirectoryType>(deps: Deps, actor: A
   const record = validateStored(type, candidate);
   if (type === 'place') await requireExistingCommune(record.address as { postcode: string; commune: string });
   if (cfg.placeRefField) await requirePlaceRef(deps, record[cfg.placeRefField] as string, cfg.placeRefField);
-  await save(deps, type, record, 0, auditEntry(deps, actor, type, 'create', undefined, record, opts.note), opts.extraItems);
+  await onCurrentVersion(true, () => save(deps, type, record, 0, auditEntry(deps, actor, type, 'create', undefined, record, opts.note), opts.extraItems));
   return record as RecordOf<T>;
 }
 
@@ -101,6 +136,10 @@ export async function updateRecord<T extends DirectoryType>(
   patch: Record<string, unknown>,
   opts: WriteOptions & { expectedVersion?: number } = {},
 ): Promise<RecordOf<T>> {
+  return onCurrentVersion(opts.expectedVersion !== undefined, () => updateOnce(deps, actor, type, id, patch, opts));
+}
+
+async function updateOnce<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, id: string, patch: Record<string, unknown>, opts: WriteOptions & { expectedVersion?: number }): Promise<RecordOf<T>> {
   const cfg = RECORD_TYPES[type];
   const before = (await getRecord(deps, type, id)) as unknown as Rec;
   requirePlaceManager(actor, cfg.ownerPlaceId(before));
@@ -133,7 +172,11 @@ function addressChanged(a: unknown, b: unknown): boolean {
   return x?.postcode !== y?.postcode || x?.commune !== y?.commune;
 }
 
-async function stamp<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, id: string, field: 'archivedAt' | 'verifiedAt', action: string, opts: WriteOptions): Promise<RecordOf<T>> {
+function stamp<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, id: string, field: 'archivedAt' | 'verifiedAt', action: string, opts: WriteOptions): Promise<RecordOf<T>> {
+  return onCurrentVersion(false, () => stampOnce(deps, actor, type, id, field, action, opts));
+}
+
+async function stampOnce<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, id: string, field: 'archivedAt' | 'verifiedAt', action: string, opts: WriteOptions): Promise<RecordOf<T>> {
   const cfg = RECORD_TYPES[type];
   const before = (await getRecord(deps, type, id)) as unknown as Rec;
   requirePlaceManager(actor, cfg.ownerPlaceId(before));
