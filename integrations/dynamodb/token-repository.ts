@@ -29,34 +29,24 @@ export async function listTokens(t: TableRef): Promise<StoredToken[]> {
   return items.map((i) => StoredTokenSchema.parse(stripKeys(i)));
 }
 
-/** Fails (label `token`) when the token does not exist or is already revoked. */
-export function revokeTokenItem(t: TableRef, id: string, at: string): LabelledItem {
+/** Sets a moment of the token once: fails (label `token`) when it is gone or that moment is already set. */
+function setOnceItem(t: TableRef, id: string, field: 'revokedAt' | 'firstUsedAt', at: string): LabelledItem {
   return {
     label: 'token',
     item: {
       Update: {
         TableName: t.tableName,
         Key: keys.token(id),
-        UpdateExpression: 'SET revokedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+        UpdateExpression: `SET ${field} = :at`,
+        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(${field})`,
         ExpressionAttributeValues: { ':at': at },
       },
     },
   };
 }
 
+/** Fails (label `token`) when the token does not exist or is already revoked. */
+export const revokeTokenItem = (t: TableRef, id: string, at: string) => setOnceItem(t, id, 'revokedAt', at);
+
 /** Fails (label `token`) when the token was already used once (or is gone). */
-export function firstUseItem(t: TableRef, id: string, at: string): LabelledItem {
-  return {
-    label: 'token',
-    item: {
-      Update: {
-        TableName: t.tableName,
-        Key: keys.token(id),
-        UpdateExpression: 'SET firstUsedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(firstUsedAt)',
-        ExpressionAttributeValues: { ':at': at },
-      },
-    },
-  };
-}
+export const firstUseItem = (t: TableRef, id: string, at: string) => setOnceItem(t, id, 'firstUsedAt', at);

@@ -7,6 +7,10 @@ import type { Deps } from '../../functions/domain/deps.js';
 import type { Actor } from '../../functions/domain/actor.js';
 import { createRecord } from '../../functions/domain/directory/write-records.js';
 import { SUGGESTED_CATEGORIES, RESOURCE_KINDS, type ResourceKind } from '../../schemas/resource.js';
+import { newId } from '../../functions/domain/ids.js';
+import { DirectoryIndex } from '../../functions/domain/directory/index/directory-index.js';
+import { PlaceSchema, type Place } from '../../schemas/place.js';
+import { ResourceSchema, type Resource } from '../../schemas/resource.js';
 
 const LOADER: Actor = { role: 'system', id: 'bench:load' };
 
@@ -117,4 +121,20 @@ export async function loadBenchDirectory(deps: Deps, opts: { places: number; res
   const resourceInputs = Array.from({ length: opts.resources }, (_, i) => resourceInput(rnd, placeIds[i % placeIds.length]!, i));
   const resourceIds = await runPool(resourceInputs, width, async (input) => (await createRecord(deps, LOADER, 'resource', input)).id);
   return { placeIds, resourceIds };
+}
+
+const META = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 1 };
+
+/** A generated directory installed straight into an index (the scale and widget benches share it). */
+export function buildIndex(resources: number): { index: DirectoryIndex; places: Place[] } {
+  const rnd = seededRandom(24);
+  let clock = 1_760_000_000_000;
+  // About one place for 28 resources (3,500 places for 100,000).
+  const places = Array.from({ length: Math.max(50, Math.round(resources / 28)) }, (_, i) => PlaceSchema.parse({ tags: [], membership: 'member', ...placeInput(rnd, i), ...META, id: newId(clock++) }));
+  const index = new DirectoryIndex();
+  for (const p of places) index.apply('place', p);
+  for (let i = 0; i < resources; i++) {
+    index.apply('resource', ResourceSchema.parse({ quantity: 1, uses: [], rates: [], ...resourceInput(rnd, places[i % places.length]!.id, i), ...META, id: newId(clock++) }) as Resource);
+  }
+  return { index, places };
 }

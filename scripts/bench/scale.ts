@@ -28,7 +28,6 @@ import { ensureTable } from '../../integrations/dynamodb/ensure-table.js';
 import { createApp } from '../../functions/api/app.js';
 import { newId } from '../../functions/domain/ids.js';
 import type { Deps } from '../../functions/domain/deps.js';
-import { DirectoryIndex } from '../../functions/domain/directory/index/directory-index.js';
 import { installDirectoryIndex } from '../../functions/domain/directory/snapshot.js';
 import { serializeIndex } from '../../functions/domain/directory/index-artifact.js';
 import { resourceFilter } from '../../functions/domain/directory/search-resources.js';
@@ -37,31 +36,16 @@ import { API_NODE_OPTIONS } from '../../infra/constructs/bundling-options.js';
 import { keys } from '../../integrations/dynamodb/keys.js';
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createRecord } from '../../functions/domain/directory/write-records.js';
-import { PlaceSchema, type Place } from '../../schemas/place.js';
-import { ResourceSchema, type Resource } from '../../schemas/resource.js';
-import { COMMUNES, placeInput, resourceInput, seededRandom } from './directory-load.js';
+import { COMMUNES, buildIndex, placeInput, seededRandom } from './directory-load.js';
 import { median, round } from './stats.js';
 
 const SAMPLES = 150;
-const META = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 1 };
 
 function sizesFromArgs(): number[] {
   const arg = process.argv.find((a) => a.startsWith('--sizes='));
   return arg ? arg.slice(8).split(',').map(Number).filter((n) => n > 0) : [2_000, 20_000];
 }
 
-export function buildIndex(resources: number): { index: DirectoryIndex; places: Place[] } {
-  const rnd = seededRandom(24);
-  let clock = 1_760_000_000_000;
-  // About one place for 28 resources (3,500 places for 100,000).
-  const places = Array.from({ length: Math.max(50, Math.round(resources / 28)) }, (_, i) => PlaceSchema.parse({ tags: [], membership: 'member', ...placeInput(rnd, i), ...META, id: newId(clock++) }));
-  const index = new DirectoryIndex();
-  for (const p of places) index.apply('place', p);
-  for (let i = 0; i < resources; i++) {
-    index.apply('resource', ResourceSchema.parse({ quantity: 1, uses: [], rates: [], ...resourceInput(rnd, places[i % places.length]!.id, i), ...META, id: newId(clock++) }) as Resource);
-  }
-  return { index, places };
-}
 
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;
 

@@ -26,36 +26,20 @@ import { ensureTable } from '../../integrations/dynamodb/ensure-table.js';
 import { createApp } from '../../functions/api/app.js';
 import { newId } from '../../functions/domain/ids.js';
 import type { Deps } from '../../functions/domain/deps.js';
-import { DirectoryIndex } from '../../functions/domain/directory/index/directory-index.js';
 import { installDirectoryIndex } from '../../functions/domain/directory/snapshot.js';
 import { createRecord } from '../../functions/domain/directory/write-records.js';
-import { PlaceSchema } from '../../schemas/place.js';
-import { ResourceSchema, type Resource } from '../../schemas/resource.js';
-import { placeInput, resourceInput, seededRandom } from './directory-load.js';
+import { buildIndex, placeInput, seededRandom } from './directory-load.js';
 import { median, round } from './stats.js';
 
 const SAMPLES = 30;
 const WARMUP = 5;
 const FIRST_VISITS = 15;
-const META = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 1 };
 
 function resourcesFromArgs(): number {
   const arg = process.argv.find((a) => a.startsWith('--resources='));
   return arg ? Number(arg.slice(12)) || 2_000 : 2_000;
 }
 
-/** Same shape as the scale bench's directory: about one place for 28 resources. */
-function buildIndex(resources: number): DirectoryIndex {
-  const rnd = seededRandom(24);
-  let clock = 1_760_000_000_000;
-  const places = Array.from({ length: Math.max(50, Math.round(resources / 28)) }, (_, i) => PlaceSchema.parse({ tags: [], membership: 'member', ...placeInput(rnd, i), ...META, id: newId(clock++) }));
-  const index = new DirectoryIndex();
-  for (const p of places) index.apply('place', p);
-  for (let i = 0; i < resources; i++) {
-    index.apply('resource', ResourceSchema.parse({ quantity: 1, uses: [], rates: [], ...resourceInput(rnd, places[i % places.length]!.id, i), ...META, id: newId(clock++) }) as Resource);
-  }
-  return index;
-}
 
 /** Runs in the page from its first script: notes the frame in which the first card is there. */
 const FIRST_CARD_PROBE = `if (location.pathname === '/widget') { const tick = () => { if (document.querySelector('tiers-lieux-reseau')?.shadowRoot?.querySelector('article')) window.__firstCard = performance.now(); else requestAnimationFrame(tick); }; requestAnimationFrame(tick); }`;
@@ -85,7 +69,7 @@ export async function run(): Promise<BenchResult> {
     await ensureTable(table);
     const deps: Deps = { table, now: () => new Date(), newId: () => newId(), adminToken: 'bench-admin-token-0123456789', publicBaseUrl: 'http://localhost:3000' };
     await createRecord(deps, { role: 'system', id: 'bench:widget' }, 'place', placeInput(seededRandom(7), 0));
-    installDirectoryIndex(deps.table, buildIndex(resources));
+    installDirectoryIndex(deps.table, buildIndex(resources).index);
     const app = createApp({ ...deps, indexArtifacts: 'off' });
     const apiServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((r) => (apiServer.listening ? r() : apiServer.once('listening', () => r())));
