@@ -28,6 +28,7 @@ const benches: Bench[] = [
   { name: 'scale', run: async () => (await import('./bench/scale.js')).run() },
   { name: 'health', run: async () => (await import('./bench/health.js')).run() },
   { name: 'widget-first-cards', run: async () => (await import('./bench/widget-first-cards.js')).run() },
+  { name: 'writes-stream', run: async () => (await import('./bench/writes-stream.js')).run() },
 ];
 
 const cell = (v: unknown) => String(v).replace(/\|/g, '\\|');
