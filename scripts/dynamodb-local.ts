@@ -42,6 +42,26 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * JVM options for the emulator (measured on a 2-core machine, 5-item transactions: about
+ * 1.5× the throughput, and 2× while the JIT warms up). The server JIT compiler (C2) and the
+ * parallel garbage collector compete for the two cores with the emulator itself and with
+ * Node; the quick compiler alone (C1) and the serial collector leave them the cores. A
+ * JAVA_TOOL_OPTIONS already set by the caller wins.
+ */
+export const JAVA_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+
+/** Runs `start` (which spawns java) with JAVA_OPTIONS in the environment the child inherits. */
+function withJavaOptions<T>(start: () => T): T {
+  if (process.env.JAVA_TOOL_OPTIONS !== undefined) return start();
+  process.env.JAVA_TOOL_OPTIONS = JAVA_OPTIONS;
+  try {
+    return start();
+  } finally {
+    delete process.env.JAVA_TOOL_OPTIONS;
+  }
+}
+
+/**
  * @param dataDir a folder for the database files, or `memory` to keep nothing.
  */
 export async function startDynamoDbLocal(opts: { dataDir: string; port?: number }): Promise<LocalDynamo> {
@@ -54,7 +74,7 @@ export async function startDynamoDbLocal(opts: { dataDir: string; port?: number 
     path = resolve(opts.dataDir);
     mkdirSync(path, { recursive: true });
   }
-  const child = spawn({ port, path, sharedDb: true, stdio: 'ignore' });
+  const child = withJavaOptions(() => spawn({ port, path, sharedDb: true, stdio: 'ignore' }));
   let exited = false;
   child.on('exit', () => (exited = true));
   const endpoint = `http://127.0.0.1:${port}`;

@@ -14,7 +14,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { BenchResult } from '../bench.js';
-import { startDynamoDbLocal } from '../dynamodb-local.js';
+import { JAVA_OPTIONS, startDynamoDbLocal } from '../dynamodb-local.js';
 import { createTableRef, type TableRef } from '../../integrations/dynamodb/client.js';
 import { ensureTable } from '../../integrations/dynamodb/ensure-table.js';
 import { meterCapacity } from '../../integrations/dynamodb/capacity.js';
@@ -159,14 +159,15 @@ export async function run(): Promise<BenchResult> {
         'stream: search p50 ms': round(median(searchMs), 1),
       },
       targets: {
-        [`${TARGET_PER_SECOND} writes/s reached on DynamoDB Local`]: streamed >= TARGET_PER_SECOND * 0.95,
+        // The pacer never starts more than the target, so the rate reached is at most the target.
+        [`${TARGET_PER_SECOND} writes/s reached on DynamoDB Local (≥ 95 % of the pace)`]: streamed >= TARGET_PER_SECOND * 0.95,
         'no search above 10× the quiet RCU': worst <= 10 * steady,
         'no full reload during the stream': reloads === 0,
         'every search saw every write acknowledged before it': missed === 0,
       },
       notes: [
         `Writes through the API's use case (updateRecord), ${RESOURCES} resources of one place, ${WRITERS} writers; the reader is a second app instance with its own client and in-memory index (no artifact), searching \`category=flux\`.`,
-        'The write ceiling is DynamoDB Local\'s on this machine: each write is a GetItem, an UpdateItem ADD (its sequence number) and a 3-item transaction, and the emulator runs them one after the other, so more writers in flight do not add up. DynamoDB itself takes thousands of writes a second on demand; the reader side is what this bench checks at the rate reached.',
+        `The write ceiling is DynamoDB Local's on this machine (JVM options \`${JAVA_OPTIONS}\`, see scripts/dynamodb-local.ts): each write is a GetItem, an UpdateItem ADD (its sequence number) and a 3-item transaction, and the emulator runs them nearly one after the other, so more writers in flight add little. DynamoDB itself takes thousands of writes a second on demand; the reader side is what this bench checks.`,
       ],
     };
   } finally {
