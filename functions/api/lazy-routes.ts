@@ -44,6 +44,7 @@ const FEATURE_GROUPS = {
   // same parameter names) send only them here, `/v1/places/{placeId}` itself stays eager.
   checkin: { prefixes: ['/v1/availability', '/v1/reservations', '/v1/people/:personId/card', '/v1/places/:placeId/poster', '/c', '/m'], load: () => import('./groups/checkin.js') },
   opendata: { prefixes: ['/v1/opendata'], load: () => import('./groups/opendata.js') },
+  facets: { prefixes: ['/v1/facets'], load: () => import('./groups/facets.js') },
   finance: { prefixes: ['/v1/finance'], load: () => import('./groups/finance.js') },
   kit: { prefixes: ['/v1/kit'], load: () => import('./groups/kit.js') },
   stats: { prefixes: ['/stats'], load: () => import('./groups/stats.js') },

@@ -111,12 +111,15 @@ describe('widget in Chromium', () => {
     await res.close();
   });
 
-  it('shows the first resource cards without waiting for the places list, then fills the communes', async () => {
+  it('shows the first resource cards without waiting for the form choices, then fills the communes', async () => {
     const page = await context.newPage();
-    // The places list is held until the cards are checked: they must not depend on it.
+    // The form's choices are held until the cards are checked: they must not depend on them.
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    await page.route(`${apiOrigin}/v1/places?*`, async (route) => (await held, route.continue()));
+    await page.route(`${apiOrigin}/v1/facets`, async (route) => (await held, route.continue()));
+    // At national scale the places list is megabytes: the resources view never asks for it.
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.goto(host.origin + '/resources');
     await page.locator('tiers-lieux-reseau [role=status]:has-text("résultat")').waitFor();
     const laser = page.locator('tiers-lieux-reseau article', { hasText: 'Découpeuse laser' });
@@ -134,6 +137,8 @@ describe('widget in Chromium', () => {
     expect(await page.getByLabel('Type').inputValue()).toBe('space');
     await page.getByLabel('Commune').selectOption('Bergerac');
     expect(await shown(page)).toEqual(['Grande salle']);
+    expect(asked.filter((p) => p.startsWith('/v1/'))).not.toContain('/v1/places');
+    expect(asked).toContain('/v1/facets');
     await page.close();
   });
 

@@ -11,20 +11,16 @@ export async function getJson<T = ListPage>(url: string | URL): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Every page of a list, at most `maxPages` (the places list, for the filters' options). */
-export async function fetchAll(url: string, maxPages = 10): Promise<unknown[]> {
-  const items: unknown[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < maxPages; page++) {
-    const u = new URL(url);
-    if (cursor) u.searchParams.set('cursor', cursor);
-    const body = await getJson(u);
-    items.push(...(body.items ?? []));
-    cursor = body.nextCursor;
-    if (!cursor) break;
-  }
-  return items;
+/** A search form's choices (`GET /v1/facets`): one small answer, whatever the network's size. */
+export interface Facet {
+  value: string;
+  places: number;
 }
+export interface Facets {
+  communes?: Facet[];
+  tags?: Facet[];
+}
+export const NO_FACETS: Facets = { communes: [], tags: [] };
 
 /** A list URL with the non-empty parameters only. */
 export function listUrl(api: string, path: string, params: Record<string, string | undefined>): string {

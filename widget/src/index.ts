@@ -10,7 +10,7 @@
 import { CSS } from './styles.js';
 import { TEXTS, type Lang, type Texts } from './i18n.js';
 import { toCards, type Card, type View } from './cards.js';
-import { fetchAll, getJson, listUrl } from './api.js';
+import { getJson, listUrl, NO_FACETS, type Facet, type Facets } from './api.js';
 import { showAvailability } from './availability.js';
 import { CATEGORY_LABELS, categoryLabel } from '../../schemas/resource-categories.js';
 
@@ -128,10 +128,11 @@ class TiersLieuxReseau extends HTMLElement {
     const api = this.#api;
     this.#shell(t[view]);
     // Both asked at once; the first cards need only their page (each item carries what its
-    // card shows), the places list only fills the form's options, when it arrives.
+    // card shows), the form's choices (communes, place tags: one small answer, whatever the
+    // network's size) only fill its options, when they arrive.
     const first = getJson(pageUrl(api, view, this.#place, this.#filters));
-    const places = view === 'kit' ? Promise.resolve([]) : fetchAll(`${api}/v1/places?limit=500`);
-    places.catch(() => undefined);
+    const facets = view === 'kit' ? Promise.resolve(NO_FACETS) : getJson<Facets>(`${api}/v1/facets`);
+    facets.catch(() => undefined);
     try {
       const page = await first;
       if (id !== this.#loadId) return;
@@ -142,8 +143,8 @@ class TiersLieuxReseau extends HTMLElement {
       this.#renderError(() => void this.#load());
       return;
     }
-    // Without the places the cards stay usable: the commune select just offers « Toutes ».
-    places.then((list) => viewId === this.#viewId && this.#fillOptions(list)).catch(() => undefined);
+    // Without the choices the cards stay usable: the commune select just offers « Toutes ».
+    facets.then((f) => viewId === this.#viewId && this.#fillOptions(f)).catch(() => undefined);
   }
 
   /** Asks the API for the first page of the current filters (the form stays as it is). */
@@ -200,7 +201,7 @@ class TiersLieuxReseau extends HTMLElement {
     section.append(box);
   }
 
-  /** Kinds known without the places list (places: their tags come with it, #fillOptions). */
+  /** Kinds known without the form's choices (places: their tags come with them, #fillOptions). */
   #kindOptions(): [string, string][] {
     const t = this.#t;
     const view = this.#view;
@@ -209,18 +210,18 @@ class TiersLieuxReseau extends HTMLElement {
     return [...this.#seenKinds];
   }
 
-  /** The places list arrived: the communes to filter on, and for the places view their tags as kinds (keeping any choice made meanwhile). */
-  #fillOptions(places: unknown[]) {
+  /** The choices arrived: the communes to filter on, and for the places view their tags as kinds (keeping any choice made meanwhile). */
+  #fillOptions(facets: Facets) {
     const fill = (select: HTMLSelectElement | null, all: string, values: string[]) => {
       if (!select) return;
       const chosen = select.value;
       select.innerHTML = opt('', all) + values.map((v) => opt(v, v, v === chosen)).join('');
     };
     const t = this.#t;
-    const sorted = (values: string[]) => [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr'));
-    fill(this.#root.querySelector('select#c'), t.all, sorted((places as { address?: { commune?: string } }[]).map((p) => p.address?.commune ?? '')));
+    const values = (list: Facet[] | undefined) => (list ?? []).map((f) => f.value).filter(Boolean);
+    fill(this.#root.querySelector('select#c'), t.all, values(facets.communes));
     if (this.#view !== 'places') return;
-    const tags = sorted((places as { tags?: string[] }[]).flatMap((p) => p.tags ?? []));
+    const tags = values(facets.tags);
     fill(this.#root.querySelector('select#k'), t.allKinds, tags);
     // No place has a tag: no kind to choose.
     this.#root.querySelector<HTMLElement>('label[for=k]')!.hidden = !tags.length;
