@@ -13,8 +13,9 @@ const SENSITIVE_KEY = /authorization|cookie|token|secret|password|passwd|signatu
 const PATTERNS: RegExp[] = [
   /Bearer\s+[^\s"',;]+/gi,
   /\btl_[0-9A-Za-z]{26}_[A-Za-z0-9_-]{20,}/g,
-  // A query parameter that carries a secret (signed links, tokens).
-  /([?&](?:sig|token|t|key|signature)=)[^&\s"']+/gi,
+  // A query parameter that carries a secret (signed links, tokens, an outside service's keys
+  // such as a Facebook page's `access_token`).
+  /([?&](?:sig|token|t|key|signature|access_token|refresh_token|client_secret|api_key|apikey|password)=)[^&\s"']+/gi,
   /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
   // Phone numbers: +33 6 12 34 56 78, 06.12.34.56.78, 0612345678, +44 20 7946 0958…
   /(?<!\w)(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){6,12}/g,

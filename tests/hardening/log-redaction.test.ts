@@ -92,6 +92,8 @@ describe('structured logs with personal data and secrets masked', () => {
     expect(redactText(`écrire à ${EMAIL} ou au ${PHONE} / ${PHONE_INTL} / 06.12.34.56.78 / 0612345678`)).toBe('écrire à [masqué] ou au [masqué] / [masqué] / [masqué] / [masqué]');
     expect(redactText(`Bearer abc.def-ghi`)).toBe('[masqué]');
     expect(redactText(`/v1/statements/2026-03/x?exp=123&sig=abcdef`)).toBe('/v1/statements/2026-03/x?exp=123&sig=[masqué]');
+    expect(redactText(`POST /v19.0/123/feed?access_token=EAAB1x2&fields=id`)).toBe('POST /v19.0/123/feed?access_token=[masqué]&fields=id');
+    expect(redactText(`?api_key=k&refresh_token=r&client_secret=s`)).toBe('?api_key=[masqué]&refresh_token=[masqué]&client_secret=[masqué]');
     // What must stay readable: ids, days, timestamps, amounts.
     const plain = '01ARZ3NDEKTSV4RRFFQ69G5FAV 2026-03-02 2026-03-02T10:00:00.000Z 1000 cents, 12,50 €, 45.184';
     expect(redactText(plain)).toBe(plain);

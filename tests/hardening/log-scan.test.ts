@@ -35,6 +35,8 @@ const PLANTED: [string, string][] = [
   ['token', line({ t: 'tl_01JBADBADBAD' })],
   ['signature', line({ url: '/v1/statements/2026-03/x?exp=123&sig=AbCdEf0123' })],
   ['signature', line({ link: { sig: 'AbCdEf0123' } })],
+  ['secret-param', line({ url: 'http://127.0.0.1:9/v19.0/123/feed?access_token=EAAbcdef' })],
+  ['secret-param', line({ error: 'GET /x?api_key=k3y failed' })],
   ['bearer', line({ header: 'Bearer abc.def' })],
 ];
 

@@ -3,7 +3,7 @@
  * from the product's redaction (functions/observability/redact.ts), and broader than it: a
  * value the redaction missed, or a shape it does not know (a cut token), is a leak here.
  */
-export type LeakKind = 'email' | 'phone-fr' | 'phone-intl' | 'token' | 'signature' | 'bearer';
+export type LeakKind = 'email' | 'phone-fr' | 'phone-intl' | 'token' | 'signature' | 'secret-param' | 'bearer';
 
 const DETECTORS: [LeakKind, RegExp][] = [
   ['email', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
@@ -16,6 +16,8 @@ const DETECTORS: [LeakKind, RegExp][] = [
   // A signed link's signature, in a URL or as a field, anything but the mask.
   ['signature', /[?&](?:sig|signature)=(?!\[masqu)[^&\s"]/i],
   ['signature', /"(?:sig|signature)"\s*:\s*"(?!\[masqu)[^"]/i],
+  // An outside service's key or token in a URL (the Graph API takes `access_token=`).
+  ['secret-param', /[?&](?:token|access_token|refresh_token|client_secret|api_key|apikey|password)=(?!\[masqu)[^&\s"]/i],
   ['bearer', /\bBearer\s/i],
 ];
 
