@@ -9,6 +9,9 @@
  *                                 TransactWrite: the record (optimistic version check), its
  *                                 audit entry and the change-log copy seq#<n> (condition:
  *                                 not there yet), which expires after CHANGE_LOG_DAYS.
+ * - saveDirectoryRecords          UpdateItem ADD k on the counter (takes n-k+1..n), then ONE
+ *                                 TransactWrite of up to 25 records, each with its audit entry,
+ *                                 its change-log copy and its caller's items (a first sync's creations)
  * - closeSequenceNumber           PutItem seq#<n> "none" (condition: not there yet)
  */
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
@@ -16,7 +19,7 @@ import { isConditionFailure } from './errors.js';
 import type { TableRef } from './client.js';
 import { keys, type DirectoryType } from './keys.js';
 import { queryAll, stripKeys } from './query-all.js';
-import { TransactionConditionFailed, writeLabelledTransaction } from './transaction.js';
+import { TransactionConditionFailed, writeLabelledTransaction, type LabelledItem } from './transaction.js';
 import type { AuditEntry } from '../../schemas/audit.js';
 import { auditPut } from './audit-repository.js';
 
@@ -83,10 +86,10 @@ export async function listDirectoryChangesAfter(t: TableRef, seq: number): Promi
   return items.map((i) => ({ seq: i.seq as number, type: i.type as DirectoryChange['type'], record: (i.record ?? {}) as Record<string, unknown>, at: String(i.at) }));
 }
 
-/** Takes the next sequence number: one atomic ADD, which never conflicts with another writer. */
-async function takeSequenceNumber(t: TableRef): Promise<number> {
+/** Takes the next `count` sequence numbers (answers the last): one atomic ADD, which never conflicts with another writer. */
+async function takeSequenceNumber(t: TableRef, count = 1): Promise<number> {
   const out = await t.doc.send(
-    new UpdateCommand({ TableName: t.tableName, Key: keys.directoryVersion(), UpdateExpression: 'ADD version :one', ExpressionAttributeValues: { ':one': 1 }, ReturnValues: 'UPDATED_NEW' }),
+    new UpdateCommand({ TableName: t.tableName, Key: keys.directoryVersion(), UpdateExpression: 'ADD version :n', ExpressionAttributeValues: { ':n': count }, ReturnValues: 'UPDATED_NEW' }),
   );
   return out.Attributes!.version as number;
 }
@@ -113,6 +116,30 @@ export class StaleVersionError extends Error {}
 
 const MAX_SEQUENCE_ATTEMPTS = 5;
 
+export interface RecordWrite {
+  type: DirectoryType;
+  record: Record<string, unknown> & { id: string; version: number };
+  /** 0: must not exist yet; otherwise the version the stored record must still have. */
+  expectedVersion: number;
+  audit: AuditEntry;
+  /** Writes that must hold together with this one (the sync's row state). */
+  extraItems?: TransactItem[];
+}
+
+/** The labelled items of one record write under sequence number `seq`; `tag` tells records of a group apart. */
+function recordItems(t: TableRef, w: RecordWrite, seq: number, tag = ''): LabelledItem[] {
+  const condition =
+    w.expectedVersion === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': w.expectedVersion } };
+  return [
+    { label: `record${tag}`, item: { Put: { TableName: t.tableName, Item: { ...keys.directoryRecord(w.type, w.record.id), entity: w.type, ...w.record }, ...condition } } },
+    { label: `audit${tag}`, item: auditPut(t, w.audit) },
+    { label: `change-log${tag}`, item: { Put: { TableName: t.tableName, Item: changeLogItem(seq, w.type, w.record), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    ...(w.extraItems ?? []).map((item, k) => ({ label: `extra-${k}${tag}`, item })),
+  ];
+}
+
 /**
  * Writes a directory record with its audit entry and its change-log copy, all or
  * nothing. `expectedVersion` 0 means "must not exist yet". `extraItems` lets a caller
@@ -123,24 +150,11 @@ const MAX_SEQUENCE_ATTEMPTS = 5;
  * Readers thus catch up with "every write after n", gap-free once settled, without
  * clocks; and the transactions of two writers share no item, so they never collide.
  */
-export async function saveDirectoryRecord(
-  t: TableRef,
-  args: { type: DirectoryType; record: Record<string, unknown> & { id: string; version: number }; expectedVersion: number; audit: AuditEntry; extraItems?: TransactItem[] },
-): Promise<{ seq: number }> {
-  const { type, record, expectedVersion, audit } = args;
-  const condition =
-    expectedVersion === 0
-      ? { ConditionExpression: 'attribute_not_exists(pk)' }
-      : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } };
+export async function saveDirectoryRecord(t: TableRef, w: RecordWrite): Promise<{ seq: number }> {
   for (let attempt = 1; ; attempt++) {
     const seq = await takeSequenceNumber(t);
     try {
-      await writeLabelledTransaction(t, [
-        { label: 'record', item: { Put: { TableName: t.tableName, Item: { ...keys.directoryRecord(type, record.id), entity: type, ...record }, ...condition } } },
-        { label: 'audit', item: auditPut(t, audit) },
-        { label: 'change-log', item: { Put: { TableName: t.tableName, Item: changeLogItem(seq, type, record), ConditionExpression: 'attribute_not_exists(pk)' } } },
-        ...(args.extraItems ?? []).map((item, k) => ({ label: `extra-${k}`, item })),
-      ]);
+      await writeLabelledTransaction(t, recordItems(t, w, seq));
       return { seq };
     } catch (err) {
       const closedByReader = err instanceof TransactionConditionFailed && err.labels.length === 1 && err.labels[0] === 'change-log';
@@ -151,6 +165,88 @@ export async function saveDirectoryRecord(
       throw err;
     }
   }
+}
+
+/** A transaction holds at most 100 items and 4 MB: a group stays well under both. */
+const GROUP_MAX_RECORDS = 25;
+const GROUP_MAX_ITEMS = 100;
+const GROUP_MAX_BYTES = 3_000_000;
+
+/** An item's table key, so that a group never names one item twice (DynamoDB refuses that transaction). */
+function itemKey(i: TransactItem): string {
+  const op = (i.Put ?? i.Update ?? i.Delete ?? i.ConditionCheck) as { TableName?: string; Item?: Record<string, unknown>; Key?: Record<string, unknown> };
+  const k = op.Key ?? op.Item ?? {};
+  return `${op.TableName}\u0000${String(k.pk)}\u0000${String(k.sk)}`;
+}
+
+/** Splits writes into groups a single transaction can take, in order. */
+function groupsOf(t: TableRef, writes: RecordWrite[]): RecordWrite[][] {
+  const groups: RecordWrite[][] = [];
+  let group: RecordWrite[] = [];
+  let items = 0;
+  let bytes = 0;
+  let seen = new Set<string>();
+  for (const w of writes) {
+    const labelled = recordItems(t, w, 0);
+    const its = labelled.map((l) => l.item);
+    const size = Buffer.byteLength(JSON.stringify(its));
+    // The change-log copies get distinct numbers once the group's numbers are taken.
+    const ks = labelled.filter((l) => l.label !== 'change-log').map((l) => itemKey(l.item));
+    if (group.length && (group.length >= GROUP_MAX_RECORDS || items + its.length > GROUP_MAX_ITEMS || bytes + size > GROUP_MAX_BYTES || ks.some((k) => seen.has(k)))) {
+      groups.push(group);
+      group = [];
+      items = 0;
+      bytes = 0;
+      seen = new Set();
+    }
+    group.push(w);
+    items += its.length;
+    bytes += size;
+    for (const k of ks) seen.add(k);
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
+export type RecordWriteOutcome = { ok: true; seq: number } | { ok: false; error: unknown };
+
+/**
+ * Several record writes (a first sync's creations): each group of up to 25 takes its
+ * sequence numbers with one ADD and commits in one transaction, all or nothing, so a
+ * reader sees the group's numbers filled together, gap-free as with single writes.
+ * When a group's transaction fails on a condition (a record that exists or changed, a
+ * number a reader closed), its numbers are closed (nothing under them was written,
+ * readers must not wait) and its writes are saved one by one: one bad write never holds
+ * back the others, and it is answered exactly as saveDirectoryRecord answers it
+ * (StaleVersionError, …). Any other failure is thrown, its numbers closed.
+ */
+export async function saveDirectoryRecords(t: TableRef, writes: RecordWrite[]): Promise<RecordWriteOutcome[]> {
+  const one = async (w: RecordWrite): Promise<RecordWriteOutcome> => {
+    try {
+      return { ok: true, ...(await saveDirectoryRecord(t, w)) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  };
+  const out: RecordWriteOutcome[] = [];
+  for (const group of groupsOf(t, writes)) {
+    if (group.length === 1) {
+      out.push(await one(group[0]!));
+      continue;
+    }
+    const last = await takeSequenceNumber(t, group.length);
+    const first = last - group.length + 1;
+    try {
+      await writeLabelledTransaction(t, group.flatMap((w, i) => recordItems(t, w, first + i, `#${i}`)));
+      group.forEach((_, i) => out.push({ ok: true, seq: first + i }));
+      continue;
+    } catch (err) {
+      await Promise.all(group.map((_, i) => closeSequenceNumber(t, first + i).catch(() => undefined)));
+      if (!(err instanceof TransactionConditionFailed)) throw err;
+    }
+    for (const w of group) out.push(await one(w));
+  }
+  return out;
 }
 
 export interface DirectoryArtifactPointer {

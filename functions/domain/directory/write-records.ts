@@ -14,7 +14,7 @@ import { can } from '../permissions.js';
 import { NotFoundError, ConflictError, ValidationError, fieldErrorsFromZod, UnprocessableError, ServiceUnavailableError } from '../errors.js';
 import { RECORD_TYPES, type RecordOf } from './record-types.js';
 import type { DirectoryType } from '../../../integrations/dynamodb/keys.js';
-import { getDirectoryRecordById, saveDirectoryRecord, StaleVersionError, type TransactItem } from '../../../integrations/dynamodb/directory-repository.js';
+import { getDirectoryRecordById, saveDirectoryRecord, saveDirectoryRecords, StaleVersionError, type RecordWrite, type TransactItem } from '../../../integrations/dynamodb/directory-repository.js';
 import type { AuditEntry } from '../../../schemas/audit.js';
 import { requireExistingCommune } from './check-commune.js';
 import { UNAVAILABLE_DETAIL } from '../../../integrations/dynamodb/retry-policy.js';
@@ -122,6 +122,54 @@ export async function createRecord<T extends DirectoryType>(deps: Deps, actor: A
   if (cfg.placeRefField) await requirePlaceRef(deps, record[cfg.placeRefField] as string, cfg.placeRefField);
   await onCurrentVersion(true, () => save(deps, type, record, 0, auditEntry(deps, actor, type, 'create', undefined, record, opts.note), opts.extraItems));
   return record as RecordOf<T>;
+}
+
+export interface NewRecord {
+  input: Record<string, unknown>;
+  /** The id to give it (the sync picks it first, to commit the row state with the record). */
+  id?: string;
+  opts?: WriteOptions;
+}
+
+export type CreateOutcome<T extends DirectoryType> = { ok: true; record: RecordOf<T> } | { ok: false; error: unknown };
+
+/**
+ * Creates many records (a first sync: 2,000 rows), each checked exactly as createRecord
+ * checks it (access, schema, commune, place reference), and answered one by one: a record
+ * refused never holds back the others. The valid ones are saved in groups, each group in
+ * one transaction (saveDirectoryRecords): far fewer round trips than one save each.
+ */
+export async function createRecords<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, items: NewRecord[]): Promise<CreateOutcome<T>[]> {
+  const cfg = RECORD_TYPES[type];
+  const out: CreateOutcome<T>[] = new Array(items.length);
+  const writes: { at: number; write: RecordWrite }[] = [];
+  // One read per place referred to, not per record (a tab of resources names few places).
+  const placeChecks = new Map<string, Promise<void>>();
+  for (const [at, item] of items.entries()) {
+    try {
+      const now = deps.now().toISOString();
+      const candidate = { ...cfg.defaults, ...item.input, id: item.id ?? deps.newId(), createdAt: now, updatedAt: now, version: 1 };
+      if (type === 'place') requirePlaceCreator(actor);
+      else requirePlaceManager(actor, cfg.ownerPlaceId(candidate));
+      const record = validateStored(type, candidate);
+      if (type === 'place') await requireExistingCommune(record.address as { postcode: string; commune: string });
+      if (cfg.placeRefField) {
+        const placeId = record[cfg.placeRefField] as string;
+        if (!placeChecks.has(placeId)) placeChecks.set(placeId, requirePlaceRef(deps, placeId, cfg.placeRefField));
+        await placeChecks.get(placeId);
+      }
+      writes.push({ at, write: { type, record, expectedVersion: 0, audit: auditEntry(deps, actor, type, 'create', undefined, record, item.opts?.note), extraItems: item.opts?.extraItems } });
+    } catch (error) {
+      out[at] = { ok: false, error };
+    }
+  }
+  const saved = await saveDirectoryRecords(deps.table, writes.map((w) => w.write));
+  saved.forEach((o, i) => {
+    const { at, write } = writes[i]!;
+    // As createRecord: an id already taken is a 409.
+    out[at] = o.ok ? { ok: true, record: write.record as RecordOf<T> } : { ok: false, error: o.error instanceof StaleVersionError ? new StaleRecord(type, write.record.id, o.error).conflict() : o.error };
+  });
+  return out;
 }
 
 /**

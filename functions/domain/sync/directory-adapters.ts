@@ -7,7 +7,7 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { AppError } from '../errors.js';
 import { RECORD_TYPES } from '../directory/record-types.js';
-import { archiveRecord, createRecord, updateRecord, verifyRecord } from '../directory/write-records.js';
+import { archiveRecord, createRecord, createRecords, updateRecord, verifyRecord } from '../directory/write-records.js';
 import { listDirectoryRecordsByType } from '../../../integrations/dynamodb/directory-repository.js';
 import type { DirectoryCodec } from '../../../integrations/sheets/rows/directory-rows.js';
 import { fieldErrorsFromZod } from '../errors.js';
@@ -70,6 +70,10 @@ export function directoryAdapter(deps: Deps, actor: Actor, codec: DirectoryCodec
     },
     async create(input, id, w) {
       return (await createRecord(depsWithFirstId(deps, id), actor, codec.type, input, w)) as unknown as SyncedRecord;
+    },
+    async createMany(items) {
+      const out = await createRecords(deps, actor, codec.type, items.map((i) => ({ input: i.input, id: i.id, opts: i.w })));
+      return out.map((o) => (o.ok ? { ok: true as const, record: o.record as unknown as SyncedRecord } : o));
     },
     async update(existing, input, w) {
       const patch = patchOf(existing, input);

@@ -17,11 +17,14 @@ import type { RowContext } from '../../../integrations/sheets/rows/directory-row
 import { listSyncRowStates, putSyncRowStates, deleteSyncRowState, syncRowStatePut, type SyncRowState } from '../../../integrations/dynamodb/sync-repository.js';
 import { putAuditEntry } from '../../../integrations/dynamodb/audit-repository.js';
 import type { SheetProvider, SheetRow, TabRead } from './provider.js';
-import type { SyncedRecord, TabAdapter } from './tab-adapter.js';
+import type { SyncedRecord, TabAdapter, WriteContext } from './tab-adapter.js';
 import { hashRow } from './row-hash.js';
 import { MENTION_PREFIX } from '../../../integrations/sheets/row-reader.js';
 import { emptyTabSummary, statusText, type TabSummary } from './summary.js';
 import { RowPool } from './row-pool.js';
+
+/** Creations per group (a transaction takes 100 items: record, audit, change-log copy, row state). */
+const CREATION_GROUP = 25;
 
 export interface TabRun {
   deps: Deps;
@@ -270,6 +273,18 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead, p
     settle(row, current);
   };
 
+  /** A created record: its ID (and status) go to its row, its state once that write is done. */
+  const created = (row: SheetRow, rowHash: string, rec: SyncedRecord) => {
+    s.created++;
+    byId.set(rec.id, rec);
+    seen.set(rec.id, row.key);
+    const rendered = adapter.render(rec, ctx);
+    setCells(row, { [ID]: rec.id, [STATUS]: adapter.createdStatus?.(rec) ?? statusText.created(now), ...(VERIFIED in rendered ? { [VERIFIED]: rendered[VERIFIED]! } : {}) });
+    afterWrite.set(row.key, stateOf(rec, row, rowHash));
+  };
+  /** The row state committed with the record: a crash before the ID write-back is repaired next round, not created again. */
+  const pendingState = (row: SheetRow, rowHash: string, id: string): SyncRowState => ({ provider: provider.name, tab, recordId: id, rowHash, renderHash: '', version: 1, rowKey: row.key, idWritten: false, syncedAt: nowIso });
+
   const createFromRow = async (row: SheetRow, rowHash: string, knownId?: string) => {
     const parsed = adapter.parse(row.cells, ctx);
     if (!parsed.ok) return refuse(row, parsed.errors);
@@ -278,16 +293,10 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead, p
       return errs.length ? refuse(row, errs) : void s.created++;
     }
     const id = knownId ?? deps.newId();
-    const pending: SyncRowState = { provider: provider.name, tab, recordId: id, rowHash, renderHash: '', version: 1, rowKey: row.key, idWritten: false, syncedAt: nowIso };
+    const pending = pendingState(row, rowHash, id);
     if (adapter.stateBeforeCreate) await putSyncRowStates(deps.table, [pending]);
     const rec = await useCase(row, () => adapter.create(parsed.input, id, { note: note(row), extraItems: adapter.stateBeforeCreate ? [] : [syncRowStatePut(deps.table, pending)] }));
-    if (!rec) return;
-    s.created++;
-    byId.set(rec.id, rec);
-    seen.set(rec.id, row.key);
-    const rendered = adapter.render(rec, ctx);
-    setCells(row, { [ID]: rec.id, [STATUS]: adapter.createdStatus?.(rec) ?? statusText.created(now), ...(VERIFIED in rendered ? { [VERIFIED]: rendered[VERIFIED]! } : {}) });
-    afterWrite.set(row.key, stateOf(rec, row, rowHash));
+    if (rec) created(row, rowHash, rec);
   };
 
   // Rows whose writes are final, sent as they come when the provider writes in small batches
@@ -307,6 +316,43 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead, p
       await f();
       rowDone(row);
     });
+
+  // Creations of adapters that create many at once go in groups (one transaction each, see
+  // saveDirectoryRecords): each row is still checked and answered on its own, and its row
+  // state is committed with its record as in createFromRow.
+  const grouping = !!adapter.createMany && !run.dryRun && !adapter.stateBeforeCreate;
+  let waiting: { row: SheetRow; rowHash: string; id: string; input: Record<string, unknown>; w: WriteContext }[] = [];
+  const flushCreations = async () => {
+    const group = waiting;
+    waiting = [];
+    if (!group.length) return;
+    await pool.add(async () => {
+      const outcomes = await adapter.createMany!(group.map(({ input, id, w }) => ({ input, id, w })));
+      let fatal: unknown;
+      outcomes.forEach((o, i) => {
+        const { row, rowHash } = group[i]!;
+        if (o.ok) {
+          run.onRecordWrite?.();
+          created(row, rowHash, o.record);
+        } else if (o.error instanceof AppError && o.error.status < 500) refuse(row, adapter.reasons(o.error));
+        else fatal ??= o.error;
+        rowDone(row);
+      });
+      // As a row use case failing outside a refusal: the round stops (the others of the group are done and answered).
+      if (fatal !== undefined) throw fatal;
+    });
+  };
+  const create = async (row: SheetRow, rowHash: string, knownId?: string) => {
+    if (!grouping) return task(row, () => createFromRow(row, rowHash, knownId));
+    const parsed = adapter.parse(row.cells, ctx);
+    if (!parsed.ok) {
+      refuse(row, parsed.errors);
+      return rowDone(row);
+    }
+    const id = knownId ?? deps.newId();
+    waiting.push({ row, rowHash, id, input: parsed.input, w: { note: note(row), extraItems: [syncRowStatePut(deps.table, pendingState(row, rowHash, id))] } });
+    if (waiting.length >= CREATION_GROUP) await flushCreations();
+  };
 
   try {
     for (const row of read.rows) {
@@ -340,7 +386,7 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead, p
         const rec = byId.get(pending.recordId);
         if (!rec) {
           // Its state was saved but the creation did not happen (or was not answered): create again, same id.
-          await task(row, () => createFromRow(row, rowHash, pending.recordId));
+          await create(row, rowHash, pending.recordId);
           continue;
         }
         seen.set(rec.id, row.key);
@@ -350,8 +396,9 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead, p
         rowDone(row);
         continue;
       }
-      await task(row, () => createFromRow(row, rowHash));
+      await create(row, rowHash);
     }
+    await flushCreations();
   } finally {
     // Nothing of this tab may still run once it returns or throws (the round's lease ends after it).
     await pool.drain().finally(() => Promise.allSettled(sending));

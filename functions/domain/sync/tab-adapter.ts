@@ -25,6 +25,8 @@ export interface WriteContext {
   extraItems: TransactItem[];
 }
 
+export type CreateManyOutcome = { ok: true; record: SyncedRecord } | { ok: false; error: unknown };
+
 export interface TabAdapter {
   tab: TabName;
   /** Audit entity type (`place`, `resource`, `person`, `visit`, `event`). */
@@ -35,6 +37,12 @@ export interface TabAdapter {
   /** Local validation for dry runs (the use case validates for real). */
   check(input: Record<string, unknown>, existing?: SyncedRecord): string[];
   create(input: Record<string, unknown>, id: string, w: WriteContext): Promise<SyncedRecord>;
+  /**
+   * Many creations at once, each checked as `create` checks it and answered on its own
+   * (a refusal is the error `create` would throw): the directory tabs save them in
+   * groups, one transaction each, so a first sync of 2,000 rows is ~80 transactions.
+   */
+  createMany?(items: { input: Record<string, unknown>; id: string; w: WriteContext }[]): Promise<CreateManyOutcome[]>;
   /** `undefined` when the row says nothing new (only formatting differs). */
   update(existing: SyncedRecord, input: Record<string, unknown>, w: WriteContext): Promise<SyncedRecord | undefined>;
   archive(existing: SyncedRecord, note: string): Promise<void>;
