@@ -21,9 +21,11 @@ import { objectRoutes } from './routes/objects.js';
 import { htmlSecurityHeaders } from './http/html-security.js';
 import { routeGuard } from './http/route-guard.js';
 import { requestLog } from './http/request-log.js';
+import { PerMethodRouter } from './http/per-method-router.js';
 
 export function createApp(deps: Deps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+  // Each method's matcher is built on its first request (see per-method-router.ts).
+  const app = new Hono<AppEnv>({ router: new PerMethodRouter() });
   app.onError(onError);
   app.notFound(notFound);
   // First, so its line has the final status and the whole duration.

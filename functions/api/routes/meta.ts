@@ -28,7 +28,9 @@ documentRoute({
  */
 export function healthHandler(deps: Deps) {
   return async (c: Context) => {
-    const { deep } = readQuery(c, HealthQuery);
+    // No query string, nothing to validate: the liveness answer needs no schema parse (a
+    // cold start's first answer; an object schema's first parse compiles its parser).
+    const { deep } = c.req.url.includes('?') ? readQuery(c, HealthQuery) : {};
     const time = deps.now().toISOString();
     if (!deep) return c.json({ status: 'ok', time }, 200, { 'Cache-Control': 'no-store' });
     const probe = await probeTable(deps.table);
