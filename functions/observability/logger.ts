@@ -8,8 +8,32 @@
  */
 import { Logger, LogLevelThreshold, type LogItem } from '@aws-lambda-powertools/logger';
 import type { ConstructorOptions, LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/logger/types';
+import { isDevMode } from '@aws-lambda-powertools/commons/utils/env';
 import { redactReplacer } from './redact.js';
 import { captureEnabled, captureLine } from './log-capture.js';
+
+const noop = () => {};
+
+/**
+ * One line to the stream, as the Console Powertools prints through would write it (same text,
+ * same stream: stderr from WARN up), and as it does, a failed write (a closed pipe) never
+ * throws nor becomes an uncaught error. Without the Console: its first call compiles Node's
+ * whole `util.format` machinery for a string it returns unchanged, the largest part of the
+ * first log line of a cold start (`npm run bench -- api`).
+ */
+function writeLine(stream: NodeJS.WriteStream, line: string): void {
+  const guard = stream.listenerCount('error') === 0;
+  if (guard) stream.once('error', noop);
+  try {
+    stream.write(line + '\n', (err) => {
+      if (err && !(stream as unknown as { _writableState?: { errorEmitted?: boolean } })._writableState?.errorEmitted && stream.listenerCount('error') === 0) stream.once('error', noop);
+    });
+  } catch {
+    // As Console: a log line never breaks the request.
+  } finally {
+    if (guard) stream.removeListener('error', noop);
+  }
+}
 
 class CapturingLogger extends Logger {
   /** The line as printed (same attributes, same replacer), on one line. */
@@ -18,8 +42,16 @@ class CapturingLogger extends Logger {
   }
 
   protected override printLog(logLevel: number, log: LogItem): void {
-    super.printLog(logLevel, log);
-    if (logLevel >= LogLevelThreshold.INFO && captureEnabled()) this.#capture(log);
+    // POWERTOOLS_DEV (indented lines through the global console): Powertools' own printing.
+    if (isDevMode()) {
+      super.printLog(logLevel, log);
+      if (logLevel >= LogLevelThreshold.INFO && captureEnabled()) this.#capture(log);
+      return;
+    }
+    log.prepareForPrint();
+    const line = JSON.stringify(log.getAttributes(), this.getJsonReplacer());
+    writeLine(logLevel >= LogLevelThreshold.WARN ? process.stderr : process.stdout, line);
+    if (logLevel >= LogLevelThreshold.INFO && captureEnabled()) captureLine(line);
   }
 
   /** Lines below the console level are not printed: built the same way, for the file only. */
