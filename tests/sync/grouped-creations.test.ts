@@ -62,4 +62,31 @@ describe('grouped creations in a sync round', () => {
     expect(rows[12]!['Statut synchro']).toMatch(/Colonne « Commune » : la commune « Commune-Inconnue »/);
     expect(rows.filter((r) => r.ID)).toHaveLength(29);
   });
+
+  it('a place added, renamed or removed in Lieux is named as such by the Ressources rows of the same round', async () => {
+    const w = await sheetsWorld({ tabs: ['Lieux', 'Ressources'] });
+    closers.push(w.fake.close);
+    w.fake.appendRow('Lieux', placeRow({ Nom: 'La Grange' }));
+    w.fake.appendRow('Lieux', placeRow({ Nom: 'Le Four' }));
+    w.fake.appendRow('Lieux', placeRow({ Nom: 'La Forge' }));
+    await syncRound(w, 'sheets');
+    w.fake.deleteRow('Lieux', 3); // Le Four
+    w.fake.setCell('Lieux', 3, 'Nom', 'La Forge Neuve');
+    w.fake.appendRow('Lieux', placeRow({ Nom: 'Le Moulin' }));
+    const resource = (place: string, name: string) => ({ Lieu: place, Type: 'Matériel', Catégorie: 'tool', Nom: name, 'Tarif journée (€)': '20' });
+    w.fake.appendRow('Ressources', resource('le moulin', 'Meule'));
+    w.fake.appendRow('Ressources', resource('La Forge Neuve', 'Enclume'));
+    w.fake.appendRow('Ressources', resource('Le Four', 'Pelle à pain'));
+    const s = await syncRound(w, 'sheets');
+    expect(s.tabs.find((t: { tab: string }) => t.tab === 'Lieux')).toMatchObject({ created: 1, updated: 1, archived: 1 });
+    expect(s.tabs.find((t: { tab: string }) => t.tab === 'Ressources')).toMatchObject({ created: 2, refused: 1 });
+    const places = new Map(w.fake.table('Lieux').map((r) => [r.Nom, r.ID]));
+    const rows = w.fake.table('Ressources');
+    const resources = await listDirectoryRecordsByType(w.t.deps.table, 'resource');
+    const placeOf = new Map(resources.map((r) => [r.name as string, r.placeId as string]));
+    expect(placeOf.get('Meule')).toBe(places.get('Le Moulin'));
+    expect(placeOf.get('Enclume')).toBe(places.get('La Forge Neuve'));
+    expect(rows[2]!.ID).toBe('');
+    expect(rows[2]!['Statut synchro']).toMatch(/Le Four/);
+  });
 });

@@ -31,6 +31,8 @@ export function decisionsTab(deps: Deps, now: Date): OwnedTab {
   return {
     tab: 'Décisions',
     key: OWNED_TAB_KEYS.Décisions,
+    // Proposals and votes: no sync tab writes them.
+    dependsOn: [],
     async rows() {
       // Due openings and closes first, as every read of proposals does.
       await settleDueProposals(deps);

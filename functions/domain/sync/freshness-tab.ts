@@ -22,6 +22,8 @@ export function freshnessTab(deps: Deps, now: Date, olderThanDays = DEFAULT_OLDE
   return {
     tab: 'À vérifier',
     key: OWNED_TAB_KEYS['À vérifier'],
+    // The directory's records (their checks and archives) and place names.
+    dependsOn: ['place', 'resource', 'person'],
     async rows() {
       const snap = await loadDirectorySnapshot(deps);
       const names = placeIndex(snap.places);

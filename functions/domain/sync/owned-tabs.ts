@@ -24,6 +24,16 @@ export interface OwnedTab {
   key: readonly string[];
   /** The rows the tab should contain, computed at this round. */
   rows(): Promise<RowCells[]>;
+  /**
+   * The entity types (`place`, `visit`…) whose writes may change those rows: a round whose tabs
+   * wrote none of them does not compute the rows again after its writes. Absent: any write.
+   */
+  dependsOn?: readonly string[];
+}
+
+/** Whether writes of these entity types may change what the tab shows. */
+export function affectedBy(owned: OwnedTab, written: ReadonlySet<string>): boolean {
+  return !owned.dependsOn || owned.dependsOn.some((t) => written.has(t));
 }
 
 const norm = (v: string | undefined) => (v ?? '').replace(/\u00a0/g, ' ').trim();

@@ -9,7 +9,6 @@
 import type { Deps } from '../deps.js';
 import type { Actor } from '../actor.js';
 import { ConflictError } from '../errors.js';
-import { listDirectoryRecordsByType } from '../../../integrations/dynamodb/directory-repository.js';
 import { acquireSyncLease, putLastRound, releaseSyncLease } from '../../../integrations/dynamodb/sync-repository.js';
 import { personIndex, placeIndex } from '../../../integrations/sheets/place-refs.js';
 import { placeCodec, resourceCodec, personCodec } from '../../../integrations/sheets/rows/directory-rows.js';
@@ -21,7 +20,7 @@ import { syncTab, type TabPreload } from './sync-tab.js';
 import { listSyncRowStates } from '../../../integrations/dynamodb/sync-repository.js';
 import { contributionsAdapter } from './contributions-adapter.js';
 import { kitAdapter } from './kit-adapter.js';
-import { finishOwnedTab, planOwnedTab, type OwnedTab } from './owned-tabs.js';
+import { affectedBy, finishOwnedTab, planOwnedTab, type OwnedTab } from './owned-tabs.js';
 import { statementsTab } from './statements-tab.js';
 import { decisionsTab } from './decisions-tab.js';
 import { freshnessTab } from './freshness-tab.js';
@@ -64,19 +63,21 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
   }
   try {
     const adapters = tabAdapters(deps, actor);
+    // What the tabs compare the sheet with is loaded from DynamoDB while the owned tabs are
+    // planned and the sheet is read (the provider's rate limit makes that read the long part), not after it.
+    const quiet = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
+    const preloads = new Map(adapters.map((a) => [a.tab, { records: quiet(a.loadRecords()), states: quiet(listSyncRowStates(deps.table, provider.name, a.tab)) }]));
+    // The name indexes start from the Lieux and Personnes tabs' own loads (2,000 places: read once, not twice).
+    const firstIndexes = quiet(Promise.all([preloads.get('Lieux')!.records, preloads.get('Personnes')!.records]));
     // The tabs the API owns are read only when their content changed, in the same request as the others.
     const plans = await Promise.all(ownedTabs(deps, startedAt).map((o) => planOwnedTab(deps, provider, o, { now: startedAt, dryRun, at: 0 })));
     const tabs: TabSummary[] = [];
     let skipped: string | undefined;
     let recordWrites = 0;
+    /** Entity types this round wrote (an owned tab is computed again only if it shows some of them). */
+    const writtenTypes = new Set<string>();
     let indexes: { places: ReturnType<typeof placeIndex>; people: ReturnType<typeof personIndex> } | undefined;
-    let indexedAt = -1;
     let reads: Awaited<ReturnType<SheetProvider['readTabs']>> | undefined;
-    // What the tabs compare the sheet with is loaded from DynamoDB while the sheet is read (the
-    // provider's rate limit makes that read the long part), not after it.
-    const quiet = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
-    const preloads = new Map(adapters.map((a) => [a.tab, { records: quiet(a.loadRecords()), states: quiet(listSyncRowStates(deps.table, provider.name, a.tab)) }]));
-    const firstIndexes = quiet(Promise.all([listDirectoryRecordsByType(deps.table, 'place'), listDirectoryRecordsByType(deps.table, 'person')]));
     try {
       reads = await provider.readTabs([...adapters.map((a) => a.tab), ...plans.filter((p) => p.read).map((p) => p.owned.tab)]);
     } catch (err) {
@@ -92,12 +93,14 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
         opts.onTab?.(s);
         continue;
       }
-      // Reloaded only when an earlier tab of this round wrote records (a place added can then be named).
-      if (!indexes || indexedAt !== recordWrites) {
-        const [places, people] = recordWrites === 0 ? await firstIndexes : await Promise.all([listDirectoryRecordsByType(deps.table, 'place'), listDirectoryRecordsByType(deps.table, 'person')]);
+      if (!indexes) {
+        const [places, people] = await firstIndexes;
         indexes = { places: placeIndex(places as never), people: personIndex(people as never) };
-        indexedAt = recordWrites;
       }
+      // A place or person this tab adds, renames or archives can be named by the next tabs: the
+      // indexes follow the tab's records as it leaves them (no second read of 2,000 places).
+      const own = adapter.entityType === 'place' && adapter.tab === 'Lieux' ? 'places' : adapter.entityType === 'person' && adapter.tab === 'Personnes' ? 'people' : undefined;
+      const current = indexes;
       const s = await syncTab(
         {
           deps,
@@ -106,8 +109,12 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
           now: startedAt,
           editedAt: opts.editedAt ?? new Map(),
           actorLabel: actor.role === 'system' ? actor.id : 'sync',
-          onRecordWrite: () => void recordWrites++,
-          rowCtx: { ...indexes, now: startedAt },
+          onRecordWrite: () => {
+            recordWrites++;
+            writtenTypes.add(adapter.entityType);
+          },
+          ...(own ? { onRecords: (records) => void (indexes = { ...current, [own]: own === 'places' ? placeIndex(records as never) : personIndex(records as never) }) } : {}),
+          rowCtx: { ...current, now: startedAt },
         },
         adapter,
         read,
@@ -119,7 +126,7 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
     }
     // The rows this round applied (a verification too) may change what an owned tab not read should show: plan those again.
     if (reads && !dryRun && recordWrites > 0) {
-      const again = await Promise.all(plans.filter((p) => !p.read && !p.error).map((p) => planOwnedTab(deps, provider, p.owned, { now: startedAt, dryRun, at: recordWrites })));
+      const again = await Promise.all(plans.filter((p) => !p.read && !p.error && affectedBy(p.owned, writtenTypes)).map((p) => planOwnedTab(deps, provider, p.owned, { now: startedAt, dryRun, at: recordWrites })));
       const toRead = again.filter((p) => p.read);
       if (toRead.length) {
         const more = await provider.readTabs(toRead.map((p) => p.owned.tab)).catch((err: Error) => new Map(toRead.map((p) => [p.owned.tab, err] as const)));
@@ -130,7 +137,9 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
       }
     }
     for (const plan of reads ? plans : []) {
-      const s = await finishOwnedTab(deps, provider, plan, reads!.get(plan.owned.tab), { now: startedAt, dryRun, at: recordWrites });
+      // Rows planned before writes that cannot change them are still what the tab should show.
+      const at = affectedBy(plan.owned, writtenTypes) ? recordWrites : plan.at;
+      const s = await finishOwnedTab(deps, provider, plan, reads!.get(plan.owned.tab), { now: startedAt, dryRun, at });
       if (!s) continue;
       tabs.push(s);
       opts.onTab?.(s);

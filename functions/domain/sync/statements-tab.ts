@@ -21,6 +21,8 @@ export function statementsTab(deps: Deps, now: Date): OwnedTab {
   return {
     tab: 'Relevés',
     key: OWNED_TAB_KEYS.Relevés,
+    // Place names and archives, and balances (visits posted).
+    dependsOn: ['place', 'visit'],
     async rows() {
       const current = monthOf(todayInParis(now));
       const places = await statementPlaces(deps);

@@ -38,6 +38,8 @@ export interface TabRun {
   actorLabel: string;
   /** Called after each record this round wrote through a use case (so API-owned tabs are planned again). */
   onRecordWrite?: () => void;
+  /** Called at the end with every record of the tab as this round left it (the round's name indexes follow the Lieux and Personnes tabs). */
+  onRecords?: (records: SyncedRecord[]) => void;
 }
 
 /** A manager confirms a row by typing « Oui » or a date later than the last check in `Dernière vérification`. */
@@ -96,6 +98,8 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead, p
   const afterWrite = new Map<string, SyncRowState>();
   const toSave: SyncRowState[] = [];
   const seen = new Map<string, string>();
+  /** Records as this round leaves them (updated, verified, archived). */
+  const latest = new Map<string, SyncedRecord>();
 
   const pendingByKey = new Map<string, SyncRowState>();
   const pendingByHash = new Map<string, SyncRowState>();
@@ -130,6 +134,7 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead, p
   const statusOf = (rec: SyncedRecord, current: string) => withMention(adapter.recordStatus?.(rec) ?? current, adapter.statusMention?.(rec));
   /** The state once this round's writes to the row are done (saved only if they succeed). */
   const settle = (row: SheetRow, rec: SyncedRecord) => {
+    latest.set(rec.id, rec);
     if (adapter.recordStatus || adapter.statusMention) setCells(row, { [STATUS]: statusOf(rec, writes.get(row.key)?.[STATUS] ?? cleanCell(row.cells[STATUS])) });
     const finalCells = { ...row.cells, ...(writes.get(row.key) ?? {}) };
     const st = stateOf(rec, row, hashRow(tab, finalCells));
@@ -355,7 +360,9 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead, p
   };
 
   try {
-    for (const row of read.rows) {
+    for (const [n, row] of read.rows.entries()) {
+      // Let the answers of the rows already started come in (2,000 unchanged rows are ~1 s of work in a row).
+      if (n % 100 === 99) await new Promise((ok) => setImmediate(ok));
       const id = cleanCell(row.cells[ID]);
       if (id) {
         const other = seen.get(id);
@@ -424,6 +431,7 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead, p
       s.archived++;
       if (run.dryRun) continue;
       await adapter.archive(rec, `synchro ${provider.name} : ligne supprimée de l’onglet ${tab}`);
+      latest.set(rec.id, { ...rec, archivedAt: nowIso });
       run.onRecordWrite?.();
       await deleteSyncRowState(deps.table, provider.name, tab, rec.id);
     }
@@ -455,6 +463,11 @@ export async function syncTab(run: TabRun, adapter: TabAdapter, read: TabRead, p
       }
     }
     await putSyncRowStates(deps.table, toSave.filter((st) => !sameState(states.get(st.recordId), st, provider.stableRowKeys)));
+  }
+  if (run.onRecords) {
+    const all = new Map(records.map((r) => [r.id, r]));
+    for (const m of [byId, latest]) for (const [id, r] of m) all.set(id, r);
+    run.onRecords([...all.values()]);
   }
   return s;
 }
