@@ -25,6 +25,7 @@ export class AirtableProvider implements SheetProvider {
   readonly stableRowKeys = true;
   /** Airtable writes 10 records a request. */
   readonly writeBatchSize = 10;
+  readonly readsTabsOneByOne = true;
   /** Per tab: canonical header → the field name as spelled in the base. */
   private readonly fieldNames = new Map<TabName, Map<string, string>>();
 

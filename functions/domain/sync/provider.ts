@@ -31,6 +31,11 @@ export interface SheetProvider {
    */
   readonly writeBatchSize?: number;
   /**
+   * Each tab is read with its own requests (Airtable), so reading tabs one call at a time costs no
+   * more requests than one call for all: the round then syncs a tab while the next ones are read.
+   */
+  readonly readsTabsOneByOne?: boolean;
+  /**
    * Reads whole tabs. A missing tab maps to `undefined`; a tab that could not be
    * read completely maps to an Error (its rows are then not judged at all: a
    * partial read must never look like deleted rows).

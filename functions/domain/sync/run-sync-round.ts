@@ -12,7 +12,8 @@ import { ConflictError } from '../errors.js';
 import { acquireSyncLease, putLastRound, releaseSyncLease } from '../../../integrations/dynamodb/sync-repository.js';
 import { personIndex, placeIndex } from '../../../integrations/sheets/place-refs.js';
 import { placeCodec, resourceCodec, personCodec } from '../../../integrations/sheets/rows/directory-rows.js';
-import type { SheetProvider } from './provider.js';
+import type { SheetProvider, TabRead } from './provider.js';
+import type { TabName } from '../../../integrations/sheets/columns.js';
 import type { TabAdapter } from './tab-adapter.js';
 import { directoryAdapter } from './directory-adapters.js';
 import { eventsAdapter, visitsAdapter } from './activity-adapters.js';
@@ -20,7 +21,7 @@ import { syncTab, type TabPreload } from './sync-tab.js';
 import { listSyncRowStates } from '../../../integrations/dynamodb/sync-repository.js';
 import { contributionsAdapter } from './contributions-adapter.js';
 import { kitAdapter } from './kit-adapter.js';
-import { affectedBy, finishOwnedTab, planOwnedTab, type OwnedTab } from './owned-tabs.js';
+import { affectedBy, finishOwnedTab, planOwnedTab, type OwnedTab, type OwnedTabPlan } from './owned-tabs.js';
 import { statementsTab } from './statements-tab.js';
 import { decisionsTab } from './decisions-tab.js';
 import { freshnessTab } from './freshness-tab.js';
@@ -69,22 +70,48 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
     const preloads = new Map(adapters.map((a) => [a.tab, { records: quiet(a.loadRecords()), states: quiet(listSyncRowStates(deps.table, provider.name, a.tab)) }]));
     // The name indexes start from the Lieux and Personnes tabs' own loads (2,000 places: read once, not twice).
     const firstIndexes = quiet(Promise.all([preloads.get('Lieux')!.records, preloads.get('Personnes')!.records]));
-    // The tabs the API owns are read only when their content changed, in the same request as the others.
-    const plans = await Promise.all(ownedTabs(deps, startedAt).map((o) => planOwnedTab(deps, provider, o, { now: startedAt, dryRun, at: 0 })));
-    const tabs: TabSummary[] = [];
+    const ownedPlans = () => Promise.all(ownedTabs(deps, startedAt).map((o) => planOwnedTab(deps, provider, o, { now: startedAt, dryRun, at: 0 })));
+    type Read = TabRead | Error | undefined;
+    const reads = new Map<TabName, Read>();
+    let readOf: (tab: TabName) => Promise<Read>;
+    let plans: OwnedTabPlan[];
     let skipped: string | undefined;
+    let ownedRead: Promise<void> = Promise.resolve();
+    if (provider.readsTabsOneByOne) {
+      // Each tab costs its own requests (Airtable): the tabs are read one after the other while the
+      // owned tabs are planned, and a tab is synced as soon as it is read, while the next ones are read.
+      const pending = new Map<TabName, Promise<Read>>();
+      let previous: Promise<unknown> = Promise.resolve();
+      for (const a of adapters) {
+        const read = previous.then(() => provider.readTabs([a.tab])).then((m) => m.get(a.tab), (err: Error) => err);
+        pending.set(a.tab, read);
+        previous = read;
+      }
+      readOf = (tab) => pending.get(tab)!;
+      plans = await ownedPlans();
+      const toRead = plans.filter((p) => p.read).map((p) => p.owned.tab);
+      ownedRead = previous
+        .then(() => (toRead.length ? provider.readTabs(toRead) : new Map<TabName, Read>()))
+        .catch((err: Error) => new Map<TabName, Read>(toRead.map((t) => [t, err])))
+        .then((m) => void m.forEach((v, k) => reads.set(k, v)));
+    } else {
+      // The tabs the API owns are read only when their content changed, in the same request as the others.
+      plans = await ownedPlans();
+      try {
+        for (const [tab, read] of await provider.readTabs([...adapters.map((a) => a.tab), ...plans.filter((p) => p.read).map((p) => p.owned.tab)])) reads.set(tab, read);
+      } catch (err) {
+        skipped = `Lecture de la feuille impossible : ${(err as Error).message}`;
+      }
+      readOf = async (tab) => reads.get(tab);
+    }
+    const readOk = skipped === undefined;
+    const tabs: TabSummary[] = [];
     let recordWrites = 0;
     /** Entity types this round wrote (an owned tab is computed again only if it shows some of them). */
     const writtenTypes = new Set<string>();
     let indexes: { places: ReturnType<typeof placeIndex>; people: ReturnType<typeof personIndex> } | undefined;
-    let reads: Awaited<ReturnType<SheetProvider['readTabs']>> | undefined;
-    try {
-      reads = await provider.readTabs([...adapters.map((a) => a.tab), ...plans.filter((p) => p.read).map((p) => p.owned.tab)]);
-    } catch (err) {
-      skipped = `Lecture de la feuille impossible : ${(err as Error).message}`;
-    }
-    for (const adapter of reads ? adapters : []) {
-      const read = reads!.get(adapter.tab);
+    for (const adapter of readOk ? adapters : []) {
+      const read = await readOf(adapter.tab);
       const preload = preloads.get(adapter.tab)!;
       if (read === undefined) continue;
       if (read instanceof Error) {
@@ -125,7 +152,8 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
       opts.onTab?.(s);
     }
     // The rows this round applied (a verification too) may change what an owned tab not read should show: plan those again.
-    if (reads && !dryRun && recordWrites > 0) {
+    await ownedRead;
+    if (readOk && !dryRun && recordWrites > 0) {
       const again = await Promise.all(plans.filter((p) => !p.read && !p.error && affectedBy(p.owned, writtenTypes)).map((p) => planOwnedTab(deps, provider, p.owned, { now: startedAt, dryRun, at: recordWrites })));
       const toRead = again.filter((p) => p.read);
       if (toRead.length) {
@@ -136,10 +164,10 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
         }
       }
     }
-    for (const plan of reads ? plans : []) {
+    for (const plan of readOk ? plans : []) {
       // Rows planned before writes that cannot change them are still what the tab should show.
       const at = affectedBy(plan.owned, writtenTypes) ? recordWrites : plan.at;
-      const s = await finishOwnedTab(deps, provider, plan, reads!.get(plan.owned.tab), { now: startedAt, dryRun, at });
+      const s = await finishOwnedTab(deps, provider, plan, reads.get(plan.owned.tab), { now: startedAt, dryRun, at });
       if (!s) continue;
       tabs.push(s);
       opts.onTab?.(s);
