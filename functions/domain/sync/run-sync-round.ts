@@ -38,6 +38,9 @@ export interface SyncRoundOptions {
   isRerun?: boolean;
 }
 
+/** Tabs whose records are the directory records of their own type, and nothing else. */
+const DIRECTORY_TYPES = new Set(['place', 'resource', 'person']);
+
 const PROVIDER_LABELS = { airtable: 'Airtable', sheets: 'Google Sheets' } as const;
 
 export function syncActor(provider: SheetProvider['name']): Actor {
@@ -145,8 +148,10 @@ export async function runSyncRound(deps: Deps, provider: SheetProvider, opts: Sy
         },
         adapter,
         read,
-        // Records loaded before any write of this round are still what a load now would give; row states of a tab change only through its own pass.
-        { states: await preload.states, ...(recordWrites === 0 ? { records: await preload.records } : {}) } satisfies TabPreload,
+        // Records loaded before this round wrote any they depend on are still what a load now would give (a
+        // directory tab loads records of its own type only; the other tabs' loads read more: any write counts);
+        // row states of a tab change only through its own pass.
+        { states: await preload.states, ...(!writtenTypes.has(adapter.entityType) && (recordWrites === 0 || DIRECTORY_TYPES.has(adapter.entityType)) ? { records: await preload.records } : {}) } satisfies TabPreload,
       );
       tabs.push(s);
       opts.onTab?.(s);
