@@ -127,11 +127,14 @@ class TiersLieuxReseau extends HTMLElement {
     const view = this.#view;
     const api = this.#api;
     this.#shell(t[view]);
-    // Both asked at once; the first cards need only their page (each item carries what its
-    // card shows), the form's choices (communes, place tags: one small answer, whatever the
-    // network's size) only fill its options, when they arrive.
+    // The first cards need only their page (each item carries what its card shows); the form's
+    // choices (communes, place tags: one small answer, whatever the network's size) only fill
+    // its options, so they are asked once the page is there and never delay it.
     const first = getJson(pageUrl(api, view, this.#place, this.#filters));
-    const facets = view === 'kit' ? Promise.resolve(NO_FACETS) : getJson<Facets>(`${api}/v1/facets`);
+    const facets = first.then(
+      () => (view === 'kit' ? NO_FACETS : getJson<Facets>(`${api}/v1/facets`)),
+      () => NO_FACETS,
+    );
     facets.catch(() => undefined);
     try {
       const page = await first;
