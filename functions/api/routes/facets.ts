@@ -16,6 +16,6 @@ documentRoute({
   tag: 'Lieux',
   access: 'public',
   summary: 'Les choix d’un formulaire de recherche : communes et types des lieux actifs, avec leur nombre de lieux (ce que le widget propose dans ses listes)',
-  responses: { 200: { description: 'Communes et étiquettes, par ordre alphabétique', schema: DirectoryFacetsSchema } },
+  responses: { 200: { description: 'Communes et étiquettes, par ordre alphabétique (ETag, Cache-Control)', schema: DirectoryFacetsSchema }, 304: { description: 'Inchangé (If-None-Match)' } },
 });
 facetRoutes.get('/', async (c) => cachedBody(c, JSON.stringify(await directoryFacets(c.var.deps)), 'application/json; charset=utf-8', PUBLIC_CACHE));

@@ -39,7 +39,10 @@ function tally(values: Iterable<string>): Facet[] {
 /** A place counts once per tag, whatever its spellings (its first spelling kept). */
 function oncePerPlace(tags: string[]): string[] {
   const seen = new Map<string, string>();
-  for (const t of tags) if (!seen.has(normalizeText(t))) seen.set(normalizeText(t), t);
+  for (const t of tags) {
+    const key = normalizeText(t);
+    if (!seen.has(key)) seen.set(key, t);
+  }
   return [...seen.values()];
 }
 

@@ -109,17 +109,25 @@ async function onCurrentVersion<R>(pinned: boolean, attempt: () => Promise<R>): 
   }
 }
 
-/** Creates a record from an already-validated input body. */
-export async function createRecord<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, input: Record<string, unknown>, opts: WriteOptions = {}): Promise<RecordOf<T>> {
+/**
+ * A new record as `input` makes it, checked: access to its place, the whole record against its
+ * schema, its commune, the place it refers to (`placeRef`: how that place is checked).
+ */
+async function newRecord<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, input: Record<string, unknown>, id: string, placeRef: (placeId: string, path: string) => Promise<void>): Promise<Rec> {
   const cfg = RECORD_TYPES[type];
-  const id = deps.newId();
   const now = deps.now().toISOString();
   const candidate = { ...cfg.defaults, ...input, id, createdAt: now, updatedAt: now, version: 1 };
   if (type === 'place') requirePlaceCreator(actor);
   else requirePlaceManager(actor, cfg.ownerPlaceId(candidate));
   const record = validateStored(type, candidate);
   if (type === 'place') await requireExistingCommune(record.address as { postcode: string; commune: string });
-  if (cfg.placeRefField) await requirePlaceRef(deps, record[cfg.placeRefField] as string, cfg.placeRefField);
+  if (cfg.placeRefField) await placeRef(record[cfg.placeRefField] as string, cfg.placeRefField);
+  return record;
+}
+
+/** Creates a record from an already-validated input body. */
+export async function createRecord<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, input: Record<string, unknown>, opts: WriteOptions = {}): Promise<RecordOf<T>> {
+  const record = await newRecord(deps, actor, type, input, deps.newId(), (placeId, path) => requirePlaceRef(deps, placeId, path));
   await onCurrentVersion(true, () => save(deps, type, record, 0, auditEntry(deps, actor, type, 'create', undefined, record, opts.note), opts.extraItems));
   return record as RecordOf<T>;
 }
@@ -140,24 +148,17 @@ export type CreateOutcome<T extends DirectoryType> = { ok: true; record: RecordO
  * one transaction (saveDirectoryRecords): far fewer round trips than one save each.
  */
 export async function createRecords<T extends DirectoryType>(deps: Deps, actor: Actor, type: T, items: NewRecord[]): Promise<CreateOutcome<T>[]> {
-  const cfg = RECORD_TYPES[type];
   const out: CreateOutcome<T>[] = new Array(items.length);
   const writes: { at: number; write: RecordWrite }[] = [];
   // One read per place referred to, not per record (a tab of resources names few places).
   const placeChecks = new Map<string, Promise<void>>();
+  const placeRef = (placeId: string, path: string) => {
+    if (!placeChecks.has(placeId)) placeChecks.set(placeId, requirePlaceRef(deps, placeId, path));
+    return placeChecks.get(placeId)!;
+  };
   for (const [at, item] of items.entries()) {
     try {
-      const now = deps.now().toISOString();
-      const candidate = { ...cfg.defaults, ...item.input, id: item.id ?? deps.newId(), createdAt: now, updatedAt: now, version: 1 };
-      if (type === 'place') requirePlaceCreator(actor);
-      else requirePlaceManager(actor, cfg.ownerPlaceId(candidate));
-      const record = validateStored(type, candidate);
-      if (type === 'place') await requireExistingCommune(record.address as { postcode: string; commune: string });
-      if (cfg.placeRefField) {
-        const placeId = record[cfg.placeRefField] as string;
-        if (!placeChecks.has(placeId)) placeChecks.set(placeId, requirePlaceRef(deps, placeId, cfg.placeRefField));
-        await placeChecks.get(placeId);
-      }
+      const record = await newRecord(deps, actor, type, item.input, item.id ?? deps.newId(), placeRef);
       writes.push({ at, write: { type, record, expectedVersion: 0, audit: auditEntry(deps, actor, type, 'create', undefined, record, item.opts?.note), extraItems: item.opts?.extraItems } });
     } catch (error) {
       out[at] = { ok: false, error };
